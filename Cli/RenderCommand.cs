@@ -1,0 +1,40 @@
+using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Material;
+using Ipfs.Manifests.Rendering;
+
+namespace Ipfs.Cli;
+
+/// <summary>
+/// <c>render --stack NAME</c>: reads Pulumi.NAME.yaml, validates it, loads (or creates once) the
+/// stack's secret material, builds every object and writes YAML plus kustomization.yaml. Writes
+/// nothing but the output folder and the material file.
+/// </summary>
+internal static class RenderCommand
+{
+    public static int Run(string stack, string? project, string? output, TextWriter stdout)
+    {
+        var location = StackLocation.Resolve(stack, project);
+        var spec = ClusterSpecLoader.Load(StackFileReader.Read(location.StackFile));
+        var (material, changes) = MaterialFile.LoadOrCreate(location.MaterialFile, spec);
+        var components = ClusterManifest.Build(spec, material);
+        var files = ManifestRenderer.Render(components);
+        var outputDirectory = Path.GetFullPath(output ?? location.DefaultOutput);
+        RenderWriter.Write(outputDirectory, files);
+
+        foreach (var change in changes)
+            stdout.WriteLine($"material: {change} in {Relative(location.MaterialFile)}");
+        var objects = components.SelectMany(c => c.Objects).ToList();
+        stdout.WriteLine($"Rendered stack '{stack}' ({spec.Profile.ToString().ToLowerInvariant()} profile, {spec.Peers} peers, namespace {spec.Namespace}): {objects.Count} objects in {files.Count} files to {Relative(outputDirectory)}");
+        foreach (var kind in objects.GroupBy(o => o.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            stdout.WriteLine($"  {kind.Key,-24}{kind.Count(),4}");
+        foreach (var file in files)
+            stdout.WriteLine($"  {Path.Combine(Relative(outputDirectory), file.RelativePath)}");
+        return 0;
+    }
+
+    private static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+}
