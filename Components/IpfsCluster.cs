@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Ipfs.Manifests.Builders;
+using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Spec;
+using Pulumi;
+
+namespace Ipfs.Components;
+
+/// <summary>
+/// A complete IPFS cluster on Kubernetes: its namespace, secret material and node set. Give it a
+/// Kubernetes provider through <c>ComponentResourceOptions.Provider(s)</c>; every child inherits it.
+/// The spec is validated first: a spec with any problem registers nothing.
+/// </summary>
+public sealed class IpfsCluster : ComponentResource
+{
+    /// <summary>Validates <see cref="IpfsClusterArgs.Spec"/> and registers the cluster.</summary>
+    /// <exception cref="ConfigValidationException">The spec breaks a cross-key rule (every problem listed).</exception>
+    public IpfsCluster(string name, IpfsClusterArgs args, ComponentResourceOptions? options = null)
+        : base("ipfs:index:IpfsCluster", name, ValidatedArgs(args), options)
+    {
+        var spec = args.Spec;
+        var ns = new ManifestObject(spec.Namespace, NamespaceBuilder.Build(spec), new CustomResourceOptions { Parent = this, Protect = spec.Protect });
+
+        Secrets = new ClusterSecrets($"{name}-secrets", new ClusterSecretsArgs { Spec = spec, DependsOn = [ns] },
+            new ComponentResourceOptions { Parent = this });
+        NodeSet = new IpfsNodeSet($"{name}-node-set", new IpfsNodeSetArgs
+        {
+            Spec = spec,
+            Identities = Secrets.Identities,
+            DependsOn = [ns, .. Secrets.Secrets],
+        }, new ComponentResourceOptions { Parent = this });
+
+        Namespace = Output.Create(spec.Namespace);
+        PeerServiceName = NodeSet.PeerServiceName;
+        ClusterPeerIds = Secrets.ClusterPeerIds;
+        KuboPeerIds = Secrets.KuboPeerIds;
+        RestApiUser = Output.Create(spec.RestApi.User);
+        RestApiPassword = Secrets.RestApiPassword;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["namespace"] = Namespace,
+            ["peerServiceName"] = PeerServiceName,
+            ["clusterPeerIds"] = ClusterPeerIds,
+            ["kuboPeerIds"] = KuboPeerIds,
+            ["restApiUser"] = RestApiUser,
+            ["restApiPassword"] = RestApiPassword,
+        });
+    }
+
+    /// <summary>Namespace of every object.</summary>
+    [Output("namespace")]
+    public Output<string> Namespace { get; private set; }
+
+    /// <summary>Headless Service that gives each peer a stable DNS name.</summary>
+    [Output("peerServiceName")]
+    public Output<string> PeerServiceName { get; private set; }
+
+    /// <summary>ipfs-cluster peer IDs by ordinal.</summary>
+    [Output("clusterPeerIds")]
+    public Output<ImmutableArray<string>> ClusterPeerIds { get; private set; }
+
+    /// <summary>kubo peer IDs by ordinal.</summary>
+    [Output("kuboPeerIds")]
+    public Output<ImmutableArray<string>> KuboPeerIds { get; private set; }
+
+    /// <summary>REST API basic-auth user.</summary>
+    [Output("restApiUser")]
+    public Output<string> RestApiUser { get; private set; }
+
+    /// <summary>REST API basic-auth password (a Pulumi secret).</summary>
+    [Output("restApiPassword")]
+    public Output<string> RestApiPassword { get; private set; }
+
+    /// <summary>The secret material component.</summary>
+    public ClusterSecrets Secrets { get; }
+
+    /// <summary>The node set component.</summary>
+    public IpfsNodeSet NodeSet { get; }
+
+    private static IpfsClusterArgs ValidatedArgs(IpfsClusterArgs args)
+    {
+        var problems = ClusterSpecLoader.Validate(args.Spec);
+        if (problems.Count > 0) throw new ConfigValidationException(problems);
+        return args;
+    }
+}
+
+/// <summary>Arguments of <see cref="IpfsCluster"/>.</summary>
+public sealed class IpfsClusterArgs : ResourceArgs
+{
+    /// <summary>
+    /// The cluster spec: load it from stack config with <see cref="ClusterSpecLoader"/>, or start
+    /// from <see cref="ClusterSpecDefaults.For"/> and change what you need with <c>with</c>.
+    /// </summary>
+    public required ClusterSpec Spec { get; init; }
+
+    /// <summary>Namespace (recorded as the component's input).</summary>
+    [Input("namespace")]
+    public Input<string>? Namespace => Spec.Namespace;
+
+    /// <summary>Peer count (recorded as the component's input).</summary>
+    [Input("peers")]
+    public Input<int>? Peers => Spec.Peers;
+}

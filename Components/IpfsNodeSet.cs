@@ -1,0 +1,66 @@
+using Ipfs.Manifests.Material;
+using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Spec;
+using k8s;
+using k8s.Models;
+using Pulumi;
+
+namespace Ipfs.Components;
+
+/// <summary>
+/// The IPFS node set: pods that each run a kubo node plus its ipfs-cluster peer, and the objects
+/// that let them find each other by stable name and pre-generated identity.
+/// </summary>
+public sealed class IpfsNodeSet : ComponentResource
+{
+    /// <summary>Registers the node set's objects.</summary>
+    public IpfsNodeSet(string name, IpfsNodeSetArgs args, ComponentResourceOptions? options = null)
+        : base("ipfs:index:IpfsNodeSet", name, args, options)
+    {
+        var spec = args.Spec;
+        var shape = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
+        Objects = ManifestRegistration.Register(this, shape,
+            args.Identities.Apply(ids => ClusterManifest.NodeSetObjects(spec, ids)),
+            _ => ManifestRegistration.Options(args.DependsOn, protect: false));
+
+        PeerServiceName = Output.Create(spec.Names.PeerService);
+        StatefulSetName = Output.Create(spec.Names.StatefulSet);
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["peerServiceName"] = PeerServiceName,
+            ["statefulSetName"] = StatefulSetName,
+        });
+    }
+
+    /// <summary>Name of the headless governing Service.</summary>
+    [Output("peerServiceName")]
+    public Output<string> PeerServiceName { get; private set; }
+
+    /// <summary>Name of the StatefulSet.</summary>
+    [Output("statefulSetName")]
+    public Output<string> StatefulSetName { get; private set; }
+
+    /// <summary>The registered objects.</summary>
+    public IReadOnlyList<ManifestObject> Objects { get; }
+}
+
+/// <summary>Arguments of <see cref="IpfsNodeSet"/>.</summary>
+public sealed class IpfsNodeSetArgs : ResourceArgs
+{
+    /// <summary>The validated cluster spec.</summary>
+    public required ClusterSpec Spec { get; init; }
+
+    /// <summary>Public peer IDs by ordinal (from <see cref="ClusterSecrets.Identities"/>).</summary>
+    public required Output<ClusterIdentities> Identities { get; init; }
+
+    /// <summary>Resources the objects wait for (the namespace, the Secrets they mount).</summary>
+    public IReadOnlyList<Resource> DependsOn { get; init; } = [];
+
+    /// <summary>Namespace (recorded as the component's input).</summary>
+    [Input("namespace")]
+    public Input<string>? Namespace => Spec.Namespace;
+
+    /// <summary>Peer count (recorded as the component's input).</summary>
+    [Input("peers")]
+    public Input<int>? Peers => Spec.Peers;
+}

@@ -1,0 +1,38 @@
+using Ipfs.Components;
+using Ipfs.Manifests.Spec;
+using Pulumi;
+using Pulumi.Kubernetes;
+
+namespace Ipfs.Infra.Stacks;
+
+/// <summary>
+/// One environment's stack: an explicit Kubernetes provider configured from the spec (default
+/// providers are disabled in the stack files) and the <see cref="IpfsCluster"/> on it.
+/// </summary>
+internal static class IpfsStack
+{
+    /// <summary>Creates the resources and returns the stack outputs (secrets stay secret).</summary>
+    public static IDictionary<string, object?> Run(ClusterSpec spec)
+    {
+        var provider = new Provider("kubernetes", new ProviderArgs
+        {
+            Context = spec.Kubernetes.Context!,
+            KubeConfig = spec.Kubernetes.Kubeconfig?.Plaintext is { } kubeconfig ? Output.CreateSecret(kubeconfig) : null!,
+            Namespace = spec.Namespace,
+            EnableServerSideApply = true,
+        });
+
+        var cluster = new IpfsCluster(spec.Name, new IpfsClusterArgs { Spec = spec },
+            new ComponentResourceOptions { Providers = [provider] });
+
+        return new Dictionary<string, object?>
+        {
+            ["namespace"] = cluster.Namespace,
+            ["peerServiceName"] = cluster.PeerServiceName,
+            ["clusterPeerIds"] = cluster.ClusterPeerIds,
+            ["kuboPeerIds"] = cluster.KuboPeerIds,
+            ["restApiUser"] = cluster.RestApiUser,
+            ["restApiPassword"] = cluster.RestApiPassword,
+        };
+    }
+}
