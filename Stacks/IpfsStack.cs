@@ -14,13 +14,10 @@ internal static class IpfsStack
     /// <summary>Creates the resources and returns the stack outputs (secrets stay secret).</summary>
     public static IDictionary<string, object?> Run(ClusterSpec spec)
     {
-        var provider = new Provider("kubernetes", new ProviderArgs
-        {
-            Context = spec.Kubernetes.Context!,
-            KubeConfig = spec.Kubernetes.Kubeconfig?.Plaintext is { } kubeconfig ? Output.CreateSecret(kubeconfig) : null!,
-            Namespace = spec.Namespace,
-            EnableServerSideApply = true,
-        });
+        var providerArgs = new ProviderArgs { Namespace = spec.Namespace, EnableServerSideApply = true };
+        if (spec.Kubernetes.Context is { } context) providerArgs.Context = context;
+        if (spec.Kubernetes.Kubeconfig?.Plaintext is { } kubeconfig) providerArgs.KubeConfig = Output.CreateSecret(kubeconfig);
+        var provider = new Provider("kubernetes", providerArgs);
 
         var cluster = new IpfsCluster(spec.Name, new IpfsClusterArgs { Spec = spec },
             new ComponentResourceOptions { Providers = [provider] });

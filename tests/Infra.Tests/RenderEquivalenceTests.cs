@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Ipfs.Components;
+using Ipfs.Manifests.Identity;
+using Ipfs.Manifests.Material;
+using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Spec;
+using k8s;
+using Xunit;
+
+namespace Ipfs.Infra.Tests;
+
+/// <summary>Guards the central promise: pulumi up registers exactly the objects render writes.</summary>
+public class RenderEquivalenceTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("prod")]
+    public async Task RegisteredObjectsEqualRenderedObjectsForTheSameConfigAndMaterial(string stack)
+    {
+        var spec = StackRun.StackFile(stack);
+        var mocks = new RecordingMocks();
+        await StackRun.Run(spec, mocks);
+
+        var expected = ClusterManifest.Build(spec, MaterialOf(spec))
+            .SelectMany(c => c.Objects)
+            .ToDictionary(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o)), o => JsonNode.Parse(KubernetesJson.Serialize(o))!);
+        var actual = mocks.Registrations
+            .Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal))
+            .ToDictionary(r => (r.Type, r.Name), r => StackRun.ToJson(r.Inputs));
+
+        Assert.Equal(expected.Keys.OrderBy(k => k.ToString()), actual.Keys.OrderBy(k => k.ToString()));
+        foreach (var (key, json) in expected)
+            Assert.True(JsonNode.DeepEquals(json, actual[key]), $"{key} differs.\nrender:  {json.ToJsonString()}\npulumi:  {actual[key].ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task EveryObjectUsesTheKubernetesProviderTypeTokenOfItsKind()
+    {
+        var mocks = new RecordingMocks();
+        await StackRun.Run(StackRun.StackFile("dev"), mocks);
+
+        var types = mocks.Registrations.Select(r => r.Type).ToHashSet();
+        Assert.Contains("kubernetes:core/v1:Namespace", types);
+        Assert.Contains("kubernetes:core/v1:Secret", types);
+        Assert.Contains("kubernetes:core/v1:ConfigMap", types);
+        Assert.DoesNotContain(types, t => t.StartsWith("kubernetes:v1:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The material the mocks' random values amount to.</summary>
+    internal static SecretMaterial MaterialOf(ClusterSpec spec)
+    {
+        PeerIdentity Seed(string name) => PeerIdentity.FromSeed(Convert.FromHexString(RecordingMocks.HexFor(name)));
+        return new SecretMaterial(
+            RecordingMocks.HexFor("cluster-secret"),
+            RecordingMocks.PasswordFor("rest-api-password"),
+            spec.Network.PrivateSwarm ? RecordingMocks.HexFor("swarm-key") : null,
+            Enumerable.Range(0, spec.Peers).Select(i => Seed($"cluster-peer-{i}")).ToList(),
+            Enumerable.Range(0, spec.Peers).Select(i => Seed($"kubo-peer-{i}")).ToList());
+    }
+}
