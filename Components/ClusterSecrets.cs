@@ -49,7 +49,7 @@ public sealed class ClusterSecrets : ComponentResource
         var shape = ClusterSecretsBuilder.Build(spec, Placeholder(spec)).Cast<IKubernetesObject<V1ObjectMeta>>().ToList();
         Secrets = ManifestRegistration.Register(this, shape,
             Material.Apply(m => (IReadOnlyList<IKubernetesObject<V1ObjectMeta>>)ClusterSecretsBuilder.Build(spec, m).Cast<IKubernetesObject<V1ObjectMeta>>().ToList()),
-            _ => ManifestRegistration.Options(args.DependsOn, spec.Protect));
+            (_, _) => ManifestRegistration.Options(args.DependsOn, spec.Protect));
 
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -21,7 +21,11 @@ public sealed class IpfsNodeSet : ComponentResource
         var shape = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
         Objects = ManifestRegistration.Register(this, shape,
             args.Identities.Apply(ids => ClusterManifest.NodeSetObjects(spec, ids)),
-            _ => ManifestRegistration.Options(args.DependsOn, protect: false));
+            // The StatefulSet waits for everything it mounts and is protected where data matters:
+            // replacing it (an immutable field changed) must be a deliberate act.
+            (obj, earlier) => obj is V1StatefulSet
+                ? ManifestRegistration.Options([.. args.DependsOn, .. earlier], spec.Protect)
+                : ManifestRegistration.Options(args.DependsOn, protect: false));
 
         PeerServiceName = Output.Create(spec.Names.PeerService);
         StatefulSetName = Output.Create(spec.Names.StatefulSet);

@@ -17,7 +17,7 @@ internal static class ManifestRegistration
         Resource parent,
         IReadOnlyList<IKubernetesObject<V1ObjectMeta>> shape,
         Output<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>> value,
-        Func<IKubernetesObject<V1ObjectMeta>, CustomResourceOptions> options)
+        Func<IKubernetesObject<V1ObjectMeta>, IReadOnlyList<ManifestObject>, CustomResourceOptions> options)
     {
         var registered = new List<ManifestObject>(shape.Count);
         var checkedValue = value.Apply(list => list.Count == shape.Count
@@ -26,7 +26,7 @@ internal static class ManifestRegistration
         for (var i = 0; i < shape.Count; i++)
         {
             var index = i;
-            var opts = options(shape[i]);
+            var opts = options(shape[i], registered);
             opts.Parent ??= parent;
             registered.Add(new ManifestObject(ManifestObject.LogicalName(shape[i]), shape[i], checkedValue.Apply(list => list[index]), opts));
         }
@@ -37,7 +37,7 @@ internal static class ManifestRegistration
     public static IReadOnlyList<ManifestObject> Register(
         Resource parent,
         IReadOnlyList<IKubernetesObject<V1ObjectMeta>> objects,
-        Func<IKubernetesObject<V1ObjectMeta>, CustomResourceOptions> options) =>
+        Func<IKubernetesObject<V1ObjectMeta>, IReadOnlyList<ManifestObject>, CustomResourceOptions> options) =>
         Register(parent, objects, Output.Create(objects), options);
 
     /// <summary>Options for an object: depend on <paramref name="dependsOn"/>; protect when asked.</summary>

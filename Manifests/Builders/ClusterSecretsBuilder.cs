@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Spec;
 using k8s.Models;
@@ -14,7 +13,7 @@ public static class ClusterSecretsBuilder
     /// <summary>Key of the cluster secret (also the env var it is loaded into).</summary>
     public const string ClusterSecretKey = "CLUSTER_SECRET";
 
-    /// <summary>Key of the REST API credentials JSON (also its env var).</summary>
+    /// <summary>Key of the REST API credentials in ipfs-cluster's environment form, <c>user:password</c> (envconfig's map syntax).</summary>
     public const string BasicAuthKey = "CLUSTER_RESTAPI_BASICAUTHCREDENTIALS";
 
     /// <summary>Key of the REST API user, for clients.</summary>
@@ -52,7 +51,7 @@ public static class ClusterSecretsBuilder
             Secret(spec, names.Identities, identities),
             Secret(spec, names.RestApiCredentials, new()
             {
-                [BasicAuthKey] = JsonSerializer.Serialize(new Dictionary<string, string> { [spec.RestApi.User] = material.RestApiPassword }),
+                [BasicAuthKey] = $"{spec.RestApi.User}:{material.RestApiPassword}",
                 [UserKey] = spec.RestApi.User,
                 [PasswordKey] = material.RestApiPassword,
             }),

@@ -64,7 +64,7 @@ public static class ConfigSchema
 
         F("protect", FieldType.Bool, "Protect stateful resources (volumes, identities, the cluster secret) from deletion by Pulumi.", false, true),
 
-        Same("restApi.user", FieldType.Text, "ipfs-cluster REST API basic-auth user.", "admin"),
+        Same("restApi.user", FieldType.UserName, "ipfs-cluster REST API basic-auth user.", "admin"),
         Same("restApi.passwordGeneration", FieldType.Int(0, int.MaxValue), "Raise by one to rotate the REST API password (the only rotation there is).", 0),
 
         new("kubernetes.context", FieldType.Text, "kubeconfig context the Pulumi provider uses (pulumi up/preview only).", null, null),

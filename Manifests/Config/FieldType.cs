@@ -64,6 +64,9 @@ public abstract partial class FieldType
     /// <summary>Any non-empty string.</summary>
     public static readonly FieldType Text = new TextType();
 
+    /// <summary>A basic-auth user name: letters, digits, '.', '_' and '-' (ipfs-cluster reads credentials as user:password pairs).</summary>
+    public static readonly FieldType UserName = new UserNameType();
+
     /// <summary>A list of IPv4 or IPv6 CIDR ranges.</summary>
     public static readonly FieldType CidrList = new CidrListType();
 
@@ -189,6 +192,22 @@ public abstract partial class FieldType
             value = text;
             return !string.IsNullOrWhiteSpace(text);
         }
+    }
+
+    private sealed partial class UserNameType : FieldType
+    {
+        public override string Describe() => "user name (letters, digits, '.', '_', '-')";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            error = "must be 1 to 64 letters, digits, '.', '_' or '-' (':' and ',' would break ipfs-cluster's user:password list)";
+            var text = ScalarText(node);
+            value = text;
+            return text is not null && UserPattern().IsMatch(text);
+        }
+
+        [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+        private static partial Regex UserPattern();
     }
 
     private sealed class CidrListType : FieldType

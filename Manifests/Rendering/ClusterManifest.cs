@@ -1,4 +1,5 @@
 using Ipfs.Manifests.Builders;
+using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Spec;
 using k8s;
@@ -34,8 +35,17 @@ public static class ClusterManifest
     ];
 
     /// <summary>The node set's objects; they depend only on public identities, never on secret values.</summary>
-    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> NodeSetObjects(ClusterSpec spec, ClusterIdentities ids) =>
-    [
-        PeerAddressesBuilder.Build(spec, ids),
-    ];
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> NodeSetObjects(ClusterSpec spec, ClusterIdentities ids)
+    {
+        var peerDirectory = PeerAddressesBuilder.Build(spec, ids);
+        var scripts = NodeScriptsConfigMapBuilder.Build(spec);
+        return
+        [
+            peerDirectory,
+            scripts,
+            PeerServiceBuilder.Build(spec),
+            StatefulSetBuilder.Build(spec, peerDirectory, scripts),
+            DisruptionBudgetBuilder.Build(spec),
+        ];
+    }
 }
