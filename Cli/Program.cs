@@ -22,7 +22,11 @@ namespace Ipfs.Cli
             var reference = new Command("config-reference", "Print the stack config reference (every key, type and default per profile) as Markdown");
             reference.SetAction(_ => Guard(stderr, () => { stdout.Write(ConfigReference.Markdown()); return 0; }));
 
-            var root = new RootCommand("ipfs-infra: an IPFS cluster (kubo + ipfs-cluster) on Kubernetes") { render, reference };
+            var peerCounts = new Option<int[]>("--peers") { Description = "Peer counts to measure", DefaultValueFactory = _ => [3, 30, 300], AllowMultipleArgumentsPerToken = true };
+            var benchmark = new Command("benchmark", "Print build-and-render time and allocations for 3, 30 and 300 peers (run with -c Release)") { peerCounts };
+            benchmark.SetAction(parsed => Guard(stderr, () => BenchmarkCommand.Run(parsed.GetValue(peerCounts)!, stdout)));
+
+            var root = new RootCommand("ipfs-infra: an IPFS cluster (kubo + ipfs-cluster) on Kubernetes") { render, reference, benchmark };
             var parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }

@@ -7,7 +7,8 @@ using Pulumi;
 namespace Ipfs.Components;
 
 /// <summary>
-/// A complete IPFS cluster on Kubernetes: its namespace, secret material and node set. Give it a
+/// A complete IPFS cluster on Kubernetes: its namespace, storage, secret material, networking,
+/// node set and monitoring. Give it a
 /// Kubernetes provider through <c>ComponentResourceOptions.Provider(s)</c>; every child inherits it.
 /// The spec is validated first: a spec with any problem registers nothing.
 /// </summary>
@@ -21,14 +22,20 @@ public sealed class IpfsCluster : ComponentResource
         var spec = args.Spec;
         var ns = new ManifestObject(spec.Namespace, NamespaceBuilder.Build(spec), new CustomResourceOptions { Parent = this, Protect = spec.Protect });
 
+        Storage = new FastSsdStorage($"{name}-storage", new FastSsdStorageArgs { Spec = spec, DependsOn = [ns] },
+            new ComponentResourceOptions { Parent = this });
         Secrets = new ClusterSecrets($"{name}-secrets", new ClusterSecretsArgs { Spec = spec, DependsOn = [ns] },
+            new ComponentResourceOptions { Parent = this });
+        Network = new ClusterNetwork($"{name}-network", new ClusterNetworkArgs { Spec = spec, DependsOn = [ns] },
             new ComponentResourceOptions { Parent = this });
         NodeSet = new IpfsNodeSet($"{name}-node-set", new IpfsNodeSetArgs
         {
             Spec = spec,
             Identities = Secrets.Identities,
-            DependsOn = [ns, .. Secrets.Secrets],
+            DependsOn = [ns, .. Storage.Objects, .. Secrets.Secrets],
         }, new ComponentResourceOptions { Parent = this });
+        Monitoring = new ClusterMonitoring($"{name}-monitoring", new ClusterMonitoringArgs { Spec = spec, DependsOn = [ns] },
+            new ComponentResourceOptions { Parent = this });
 
         Namespace = Output.Create(spec.Namespace);
         PeerServiceName = NodeSet.PeerServiceName;
@@ -70,6 +77,15 @@ public sealed class IpfsCluster : ComponentResource
     /// <summary>REST API basic-auth password (a Pulumi secret).</summary>
     [Output("restApiPassword")]
     public Output<string> RestApiPassword { get; private set; }
+
+    /// <summary>The storage component.</summary>
+    public FastSsdStorage Storage { get; }
+
+    /// <summary>The networking component.</summary>
+    public ClusterNetwork Network { get; }
+
+    /// <summary>The monitoring component.</summary>
+    public ClusterMonitoring Monitoring { get; }
 
     /// <summary>The secret material component.</summary>
     public ClusterSecrets Secrets { get; }

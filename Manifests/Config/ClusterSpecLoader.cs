@@ -41,11 +41,17 @@ public static class ClusterSpecLoader
                 problems.Add(new(config.Source, key, Show(node), error));
         }
 
-        if (problems.Count > 0 || profile is null)
+        if (profile is null)
             throw new ConfigValidationException(Sorted(problems));
 
+        // Cross-key rules run even when some keys are bad (with the profile default standing in
+        // for each bad value), so one run reports everything; rules about a bad key are dropped.
+        var badKeys = problems.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var field in ConfigSchema.Fields.Where(f => !values.ContainsKey(f.Path) || badKeys.Contains(StackConfig.KeyOf(f.Path))))
+            values[field.Path] = field.DefaultFor(profile.Value) is { } d && field.Type.TryParse(d, out var fallback, out _) ? fallback : null;
+
         var spec = Build(profile.Value, values);
-        problems.AddRange(Validate(spec, config.Source));
+        problems.AddRange(Validate(spec, config.Source).Where(p => !badKeys.Contains(p.Key)));
         if (problems.Count > 0)
             throw new ConfigValidationException(Sorted(problems));
         return spec;
@@ -72,6 +78,9 @@ public static class ClusterSpecLoader
 
         CheckWithinLimit(spec.Resources.Kubo, "resources.kubo", Add);
         CheckWithinLimit(spec.Resources.Cluster, "resources.cluster", Add);
+        SpecSections.ValidateStorage(spec, Add);
+        SpecSections.ValidateNetwork(spec, Add);
+        SpecSections.ValidateMonitoring(spec, Add);
         return problems;
     }
 
@@ -189,8 +198,9 @@ public static class ClusterSpecLoader
             Cluster = new(Get<int>("cluster.concurrentPins"), Get<string>("cluster.monitorPingInterval"),
                 Get<int>("cluster.crdtBatchSize"), Get<string>("cluster.crdtBatchMaxAge"), Get<bool>("cluster.trustAllPeers")),
             Resources = new(Resources("kubo"), Resources("cluster")),
-            Storage = new(Get<string>("storage.className"), Get<string>("storage.dataSize"), Get<string>("storage.stateSize")),
-            Network = new(Get<bool>("network.privateSwarm"), Get<List<string>>("network.clusterCidrs")),
+            Storage = SpecSections.Storage(path => v[path]),
+            Network = SpecSections.Network(path => v[path]),
+            Monitoring = SpecSections.Monitoring(path => v[path]),
             Availability = new(Get<string>("availability.antiAffinity") == "required", Get<bool>("availability.zoneSpread")),
             Protect = Get<bool>("protect"),
             RestApi = new(Get<string>("restApi.user"), Get<int>("restApi.passwordGeneration")),

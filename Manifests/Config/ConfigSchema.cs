@@ -6,7 +6,7 @@ namespace Ipfs.Manifests.Config;
 /// Every key the project accepts, with types and per-profile defaults. Profiles are data, not
 /// branches: a stack picks <c>profile</c>, gets its defaults, and overrides any key.
 /// </summary>
-public static class ConfigSchema
+public static partial class ConfigSchema
 {
     private static ConfigField F(string path, FieldType type, string description, JsonNode? dev, JsonNode? prod) =>
         new(path, type, description, dev, prod);
@@ -24,6 +24,9 @@ public static class ConfigSchema
 
     /// <summary>All fields, in documentation order.</summary>
     public static IReadOnlyList<ConfigField> Fields { get; } =
+        [.. CoreFields(), .. StorageFields(), .. NetworkFields(), .. MonitoringFields()];
+
+    private static IEnumerable<ConfigField> CoreFields() =>
     [
         new("profile", FieldType.OneOf("dev", "prod"), "Environment profile that supplies every other default.", null, null, Required: true),
         F("namespace", FieldType.DnsLabel(63), "Namespace all objects live in (created by the stack).", "ipfs-dev", "ipfs"),
@@ -50,14 +53,6 @@ public static class ConfigSchema
         F("resources.cluster.requests.memory", FieldType.Quantity, "ipfs-cluster container memory request.", "128Mi", "1Gi"),
         F("resources.cluster.limits.cpu", FieldType.Quantity, "ipfs-cluster container CPU limit.", "500m", "1"),
         F("resources.cluster.limits.memory", FieldType.Quantity, "ipfs-cluster container memory limit.", "512Mi", "2Gi"),
-
-        F("storage.className", FieldType.DnsLabel(253), "StorageClass of the kubo data and cluster state volumes.", "local-path", "fast-ssd"),
-        F("storage.dataSize", FieldType.Quantity, "kubo data volume per peer (Datastore.StorageMax is about 80% of it).", "10Gi", "100Gi"),
-        F("storage.stateSize", FieldType.Quantity, "ipfs-cluster state volume per peer.", "1Gi", "10Gi"),
-
-        Same("network.privateSwarm", FieldType.Bool, "Private swarm: swarm key, LIBP2P_FORCE_PNET, no public bootstrap, QUIC/WebTransport/WebRTC off.", false),
-        Same("network.clusterCidrs", FieldType.CidrList, "Pod and Service ranges of the Kubernetes cluster; kubo never filters or hides these.",
-            List("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")),
 
         F("availability.antiAffinity", FieldType.OneOf("preferred", "required"), "Pod anti-affinity by node.", "preferred", "required"),
         F("availability.zoneSpread", FieldType.Bool, "Spread pods across zones (topology.kubernetes.io/zone).", false, true),

@@ -142,7 +142,7 @@ public abstract partial class FieldType
             error = "must be a Go duration such as 15s, 2m or 1h30m";
             var text = ScalarText(node);
             value = text;
-            return text is not null && DurationPattern().IsMatch(text) && GoDuration.Parse(text) > TimeSpan.Zero;
+            return text is not null && DurationPattern().IsMatch(text) && GoDuration.TotalNanoseconds(text) > 0;
         }
 
         [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$")]

@@ -7,7 +7,10 @@ namespace Ipfs.Manifests.Config;
 public static partial class GoDuration
 {
     /// <summary>Parses a duration such as 1h30m or 250ms; the caller has checked the syntax.</summary>
-    public static TimeSpan Parse(string text)
+    public static TimeSpan Parse(string text) => TimeSpan.FromMilliseconds(TotalNanoseconds(text) / 1e6);
+
+    /// <summary>The duration in nanoseconds (Go's own unit, so 1ns is not rounded away).</summary>
+    public static double TotalNanoseconds(string text)
     {
         var total = 0.0;
         foreach (Match m in Part().Matches(text))
@@ -15,16 +18,16 @@ public static partial class GoDuration
             var n = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             total += m.Groups[2].Value switch
             {
-                "ns" => n / 1e6,
-                "us" => n / 1e3,
-                "ms" => n,
-                "s" => n * 1e3,
-                "m" => n * 60e3,
-                "h" => n * 3600e3,
+                "ns" => n,
+                "us" => n * 1e3,
+                "ms" => n * 1e6,
+                "s" => n * 1e9,
+                "m" => n * 60e9,
+                "h" => n * 3600e9,
                 _ => throw new FormatException($"Unknown duration unit in '{text}'."),
             };
         }
-        return TimeSpan.FromMilliseconds(total);
+        return total;
     }
 
     [GeneratedRegex(@"([0-9]+(?:\.[0-9]+)?)(ns|us|ms|s|m|h)")]

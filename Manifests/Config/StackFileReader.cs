@@ -28,6 +28,11 @@ public static class StackFileReader
         {
             throw Problem(source, "config", null, $"is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.InnerException?.Message ?? e.Message}");
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed documents (e.g. an unclosed flow sequence) this way.
+            throw Problem(source, "config", null, $"is not valid YAML: {e.Message}");
+        }
 
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -38,28 +43,54 @@ public static class StackFileReader
             throw Problem(source, "config", null, "must be a map of namespaced keys such as ipfs-infra:peers");
 
         var prefix = StackConfig.ProjectName + ":";
+        var problems = new List<ConfigProblem>();
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
-                values[key[prefix.Length..]] = ToJson(valueNode);
-            else if (!key.Contains(':'))
-                values[key] = ToJson(valueNode); // Pulumi reads an unprefixed key as the project's own
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                problems.Add(new ConfigProblem(source, "config", keyNode.ToString(), $"line {keyNode.Start.Line}: keys must be plain names such as ipfs-infra:peers"));
+                continue;
+            }
+            var nested = new List<string>();
+            var json = ToJson(valueNode, nested);
+            foreach (var line in nested)
+                problems.Add(new ConfigProblem(source, key, null, $"line {line}: nested keys must be plain names"));
+            var name = key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..]
+                : key.Contains(':') ? null
+                : key; // Pulumi reads an unprefixed key as the project's own
+            if (name is null) continue;
+            if (!values.TryAdd(name, json))
+                problems.Add(new ConfigProblem(source, StackConfig.KeyOf(name), null, "is set twice (with and without the ipfs-infra: prefix); keep one"));
         }
+        if (problems.Count > 0) throw new ConfigValidationException(problems);
         return new StackConfig(source, values, new HashSet<string>());
     }
 
     private static ConfigValidationException Problem(string source, string key, string? value, string message) =>
         new([new ConfigProblem(source, key, value, message)]);
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static JsonNode? ToJson(YamlNode node, List<string> badKeyLines)
     {
-        YamlScalarNode { Value: null } => null,
-        YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" } => null,
-        YamlScalarNode s => JsonValue.Create(s.Value),
-        YamlSequenceNode seq => new JsonArray(seq.Children.Select(ToJson).ToArray()),
-        YamlMappingNode map => new JsonObject(map.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
-        _ => throw new InvalidOperationException($"Unsupported YAML node {node.NodeType}."),
-    };
+        switch (node)
+        {
+            case YamlScalarNode { Value: null }:
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "" or "~" or "null" }:
+                return null;
+            case YamlScalarNode scalar:
+                return JsonValue.Create(scalar.Value);
+            case YamlSequenceNode sequence:
+                return new JsonArray(sequence.Children.Select(c => ToJson(c, badKeyLines)).ToArray());
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { } name }) obj[name] = ToJson(value, badKeyLines);
+                    else badKeyLines.Add(key.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+                return obj;
+            default:
+                badKeyLines.Add(node.Start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return null;
+        }
+    }
 }

@@ -150,6 +150,7 @@ public static class MaterialFile
             else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var temp = path + ".tmp";
+        File.Delete(temp); // a leftover from a crash may have looser permissions; UnixCreateMode applies only to new files
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(temp, options))

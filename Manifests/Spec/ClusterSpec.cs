@@ -39,6 +39,9 @@ public sealed record ClusterSpec
     /// <summary>Swarm privacy and the ranges kubo must keep reachable.</summary>
     public required NetworkSpec Network { get; init; }
 
+    /// <summary>Scraping, alerts and dashboard.</summary>
+    public required MonitoringSpec Monitoring { get; init; }
+
     /// <summary>Scheduling for availability.</summary>
     public required AvailabilitySpec Availability { get; init; }
 
@@ -69,12 +72,6 @@ public sealed record ContainerResourcesSpec(string CpuRequest, string MemoryRequ
 
 /// <summary>Requests and limits per container.</summary>
 public sealed record PodResourcesSpec(ContainerResourcesSpec Kubo, ContainerResourcesSpec Cluster);
-
-/// <summary>Volume class and sizes.</summary>
-public sealed record StorageSpec(string ClassName, string DataSize, string StateSize);
-
-/// <summary>Swarm privacy and cluster ranges.</summary>
-public sealed record NetworkSpec(bool PrivateSwarm, IReadOnlyList<string> ClusterCidrs);
 
 /// <summary>Anti-affinity and zone spread.</summary>
 public sealed record AvailabilitySpec(bool RequireNodeAntiAffinity, bool ZoneSpread);
