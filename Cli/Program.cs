@@ -19,6 +19,9 @@ namespace Ipfs.Cli
             render.SetAction(parsed => Guard(stderr, () =>
                 RenderCommand.Run(parsed.GetValue(stack)!, parsed.GetValue(project), parsed.GetValue(output), stdout)));
 
+            var describe = new Command("describe", "Print a stack's resolved namespace, StatefulSet, peer count and kube context as KEY=value lines") { stack, project };
+            describe.SetAction(parsed => Guard(stderr, () => DescribeCommand.Run(parsed.GetValue(stack)!, parsed.GetValue(project), stdout)));
+
             var reference = new Command("config-reference", "Print the stack config reference (every key, type and default per profile) as Markdown");
             reference.SetAction(_ => Guard(stderr, () => { stdout.Write(ConfigReference.Markdown()); return 0; }));
 
@@ -26,7 +29,7 @@ namespace Ipfs.Cli
             var benchmark = new Command("benchmark", "Print build-and-render time and allocations for 3, 30 and 300 peers (run with -c Release)") { peerCounts };
             benchmark.SetAction(parsed => Guard(stderr, () => BenchmarkCommand.Run(parsed.GetValue(peerCounts)!, stdout)));
 
-            var root = new RootCommand("ipfs-infra: an IPFS cluster (kubo + ipfs-cluster) on Kubernetes") { render, reference, benchmark };
+            var root = new RootCommand("ipfs-infra: an IPFS cluster (kubo + ipfs-cluster) on Kubernetes") { render, describe, reference, benchmark };
             var parsed = root.Parse(args);
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }

@@ -1,0 +1,4 @@
+using Example.ConsumerStack;
+using Pulumi;
+
+return await Deployment.RunAsync(TeamStack.Create);
