@@ -21,11 +21,7 @@ public sealed class IpfsNodeSet : ComponentResource
         var shape = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
         Objects = ManifestRegistration.Register(this, shape,
             args.Identities.Apply(ids => ClusterManifest.NodeSetObjects(spec, ids)),
-            // The StatefulSet waits for everything it mounts and is protected where data matters:
-            // replacing it (an immutable field changed) must be a deliberate act.
-            (obj, earlier) => obj is V1StatefulSet
-                ? ManifestRegistration.Options([.. args.DependsOn, .. earlier], spec.Protect)
-                : ManifestRegistration.Options(args.DependsOn, protect: false));
+            (obj, earlier) => ObjectOptions(spec, obj, args.DependsOn, earlier));
 
         PeerServiceName = Output.Create(spec.Names.PeerService);
         StatefulSetName = Output.Create(spec.Names.StatefulSet);
@@ -35,6 +31,15 @@ public sealed class IpfsNodeSet : ComponentResource
             ["statefulSetName"] = StatefulSetName,
         });
     }
+
+    /// <summary>
+    /// The StatefulSet waits for everything it mounts and is protected when the spec protects
+    /// stateful resources: replacing it (an immutable field changed) must be a deliberate act.
+    /// </summary>
+    internal static CustomResourceOptions ObjectOptions(ClusterSpec spec, IKubernetesObject<V1ObjectMeta> obj,
+        IReadOnlyList<Resource> dependsOn, IReadOnlyList<ManifestObject> earlier) => obj is V1StatefulSet
+        ? ManifestRegistration.Options([.. dependsOn, .. earlier], spec.Protect)
+        : ManifestRegistration.Options(dependsOn, protect: false);
 
     /// <summary>Name of the headless governing Service.</summary>
     [Output("peerServiceName")]
