@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders.Storage;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
@@ -15,14 +16,19 @@ internal static class RenderCommand
     {
         var location = StackLocation.Resolve(stack, project);
         var spec = ClusterSpecLoader.Load(StackFileReader.Read(location.StackFile));
+        var outputDirectory = Path.GetFullPath(output ?? location.DefaultOutput);
+        // Volumes grow in place but never shrink or change class: judged against the claims of the
+        // previous render in the output folder (docs/storage.md), before anything is written.
+        var storagePlan = StorageChanges.Verify(StorageState.ReadRendered(outputDirectory), spec, Path.GetFileName(location.StackFile));
         var (material, changes) = MaterialFile.LoadOrCreate(location.MaterialFile, spec);
         var components = ClusterManifest.Build(spec, material);
         var files = ManifestRenderer.Render(components);
-        var outputDirectory = Path.GetFullPath(output ?? location.DefaultOutput);
         RenderWriter.Write(outputDirectory, files);
 
         foreach (var change in changes)
             stdout.WriteLine($"material: {change} in {Relative(location.MaterialFile)}");
+        foreach (var line in StorageChanges.Describe(storagePlan))
+            stdout.WriteLine($"storage: {line}");
         var objects = components.SelectMany(c => c.Objects).ToList();
         stdout.WriteLine($"Rendered stack '{stack}' ({spec.Profile.ToString().ToLowerInvariant()} profile, {spec.Peers} peers, namespace {spec.Namespace}): {objects.Count} objects in {files.Count} files to {Relative(outputDirectory)}");
         foreach (var kind in objects.GroupBy(o => o.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))

@@ -4,7 +4,12 @@ using Pulumi;
 
 namespace Ipfs.Components;
 
-/// <summary>Scraping configuration, alert rules and the Grafana dashboard.</summary>
+/// <summary>
+/// Scraping configuration (PodMonitors, ServiceMonitors or annotated metrics Services), the alert
+/// rules (a PrometheusRule) and the Grafana dashboard (a ConfigMap in the monitoring namespace).
+/// Registers nothing when <see cref="MonitoringSpec.Enabled"/> is false. The PodMonitor,
+/// ServiceMonitor and PrometheusRule kinds need the Prometheus operator's CRDs in the cluster.
+/// </summary>
 public sealed class ClusterMonitoring : ComponentResource
 {
     /// <summary>Registers the monitoring objects Manifests builds for the spec.</summary>
@@ -16,7 +21,7 @@ public sealed class ClusterMonitoring : ComponentResource
         RegisterOutputs();
     }
 
-    /// <summary>The registered objects.</summary>
+    /// <summary>The registered objects (none when monitoring is off).</summary>
     public IReadOnlyList<ManifestObject> Objects { get; }
 }
 
@@ -32,4 +37,21 @@ public sealed class ClusterMonitoringArgs : ResourceArgs
     /// <summary>Namespace (recorded as the component's input).</summary>
     [Input("namespace")]
     public Input<string>? Namespace => Spec.Namespace;
+
+    /// <summary>Whether monitoring is on (recorded as the component's input).</summary>
+    [Input("enabled")]
+    public Input<bool>? Enabled => Spec.Monitoring.Enabled;
+
+    /// <summary>Scrape mode: podMonitor, serviceMonitor or annotations (recorded as the component's input).</summary>
+    [Input("scrape")]
+    public Input<string>? Scrape => Spec.Monitoring.Scrape switch
+    {
+        ScrapeMode.ServiceMonitor => "serviceMonitor",
+        ScrapeMode.Annotations => "annotations",
+        _ => "podMonitor",
+    };
+
+    /// <summary>Namespace of the Prometheus and of the dashboard ConfigMap (recorded as the component's input).</summary>
+    [Input("monitoringNamespace")]
+    public Input<string>? MonitoringNamespace => Spec.Monitoring.Namespace;
 }

@@ -49,7 +49,7 @@ public sealed class ClusterSecrets : ComponentResource
         var shape = ClusterSecretsBuilder.Build(spec, Placeholder(spec)).Cast<IKubernetesObject<V1ObjectMeta>>().ToList();
         Secrets = ManifestRegistration.Register(this, shape,
             Material.Apply(m => (IReadOnlyList<IKubernetesObject<V1ObjectMeta>>)ClusterSecretsBuilder.Build(spec, m).Cast<IKubernetesObject<V1ObjectMeta>>().ToList()),
-            (_, _) => ManifestRegistration.Options(args.DependsOn, spec.Protect));
+            (_, _) => SecretOptions(ManifestRegistration.Options(args.DependsOn, spec.Protect)));
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -77,6 +77,16 @@ public sealed class ClusterSecrets : ComponentResource
 
     /// <summary>The registered Secret objects.</summary>
     public IReadOnlyList<ManifestObject> Secrets { get; }
+
+    /// <summary>
+    /// Marks the Secrets' value fields secret in whatever the provider returns, as the typed
+    /// Pulumi.Kubernetes Secret does (the provider does so too; this does not depend on it).
+    /// </summary>
+    private static CustomResourceOptions SecretOptions(CustomResourceOptions options)
+    {
+        options.AdditionalSecretOutputs = ["data", "stringData"];
+        return options;
+    }
 
     private RandomBytes Bytes(string name, CustomResourceOptions options) =>
         new(name, new RandomBytesArgs { Length = 32 }, new CustomResourceOptions { Parent = options.Parent, Protect = options.Protect });

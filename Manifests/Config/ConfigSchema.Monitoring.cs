@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
 namespace Ipfs.Manifests.Config;
 
 public static partial class ConfigSchema
@@ -6,5 +10,173 @@ public static partial class ConfigSchema
     [
         F("monitoring.enabled", FieldType.Bool, "Scraping, alert rules and the dashboard.", false, true),
         Same("monitoring.namespace", FieldType.DnsLabel(63), "Namespace of Prometheus; the only place the metrics ports are reachable from.", "monitoring"),
+        Same("monitoring.scrape", FieldType.OneOf("podMonitor", "serviceMonitor", "annotations"),
+            "How Prometheus finds kubo (5001 /debug/metrics/prometheus) and ipfs-cluster (8888 /metrics): PodMonitors, ServiceMonitors over headless metrics Services, or prometheus.io annotations on those Services (no operator CRDs needed).", "podMonitor"),
+        Same("monitoring.scrapeInterval", PrometheusDurationType.Between(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
+            "Scrape interval of the PodMonitors/ServiceMonitors (at most 5m, Prometheus' staleness limit).", "30s"),
+        Same("monitoring.prometheusLabels", LabelMapType.Instance,
+            "Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by (its podMonitorSelector, serviceMonitorSelector, ruleSelector).", Map(("release", "kube-prometheus-stack"))),
+
+        Same("monitoring.rules.enabled", FieldType.Bool, "Build the PrometheusRule with the alerts (needs the operator's CRDs, whatever the scrape mode).", true),
+        Same("monitoring.rules.peerDownFor", PrometheusDurationType.Between(TimeSpan.FromMinutes(1), TimeSpan.FromDays(1)),
+            "How long a kubo or ipfs-cluster metrics endpoint must fail before its peer counts as down.", "5m"),
+        Same("monitoring.rules.pinErrorThreshold", FieldType.Int(0, 1_000_000), "Pins in pin_error on one peer above which (for 15m) an alert fires.", 0),
+        Same("monitoring.rules.queueGrowthWindow", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
+            "A peer's pin queue that is non-empty and grew over this window, for this long, alerts.", "30m"),
+        Same("monitoring.rules.pinAddErrorThreshold", FieldType.Int(0, 1_000_000), "Failed pin requests on one peer within 15m above which an alert fires.", 10),
+        Same("monitoring.rules.volumeFullPercent", FieldType.Int(50, 99), "Used percentage of a data or state volume (kubelet volume stats) above which an alert fires.", 85),
+        Same("monitoring.rules.memoryPercent", FieldType.Int(50, 100), "Container working-set memory, as a percentage of its limit, above which (for 15m) an alert fires.", 90),
+        Same("monitoring.rules.restartThreshold", FieldType.Int(1, 1000), "Container restarts within 1h at which an alert fires.", 3),
+        F("monitoring.rules.pinsetDivergenceThreshold", FieldType.Int(0, 1_000_000),
+            "Largest tolerated difference of the pin count between peers; keep it at least cluster.crdtBatchSize (peers lag by up to a batch).", 10, 100),
+        Same("monitoring.rules.pinsetDivergenceWindow", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
+            "How long the pin counts must differ by more than the threshold before an alert fires.", "30m"),
+
+        Same("monitoring.dashboard.enabled", FieldType.Bool, "Build the Grafana dashboard ConfigMap in monitoring.namespace (picked up by the Grafana sidecar).", true),
+        Same("monitoring.dashboard.labels", LabelMapType.Instance, "Labels the Grafana sidecar selects dashboards by (its label/labelValue).", Map(("grafana_dashboard", "1"))),
+        Same("monitoring.dashboard.folder", FieldType.Text, "Grafana folder of the dashboard.", "IPFS"),
+        Same("monitoring.dashboard.folderAnnotation", QualifiedNameType.Instance, "Annotation key the sidecar reads the folder from (its folderAnnotation).", "grafana_folder"),
     ];
+
+    private static JsonObject Map(params (string Key, string Value)[] entries)
+    {
+        var map = new JsonObject();
+        foreach (var (key, value) in entries) map[key] = value;
+        return map;
+    }
+
+    /// <summary>Kubernetes label and annotation syntax (qualified names and label values).</summary>
+    internal static partial class LabelSyntax
+    {
+        /// <summary>Why <paramref name="key"/> is not a Kubernetes label key, or null when it is one.</summary>
+        public static string? KeyProblem(string key)
+        {
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            var prefix = slash >= 0 ? key[..slash] : null;
+            var name = slash >= 0 ? key[(slash + 1)..] : key;
+            if (prefix is not null && (prefix.Length > 253 || !Subdomain().IsMatch(prefix)))
+                return $"label key '{key}' has a prefix that is not a DNS subdomain";
+            if (name.Length is 0 or > 63 || !Name().IsMatch(name))
+                return $"label key '{key}' must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (optionally after a DNS-subdomain prefix and '/')";
+            return null;
+        }
+
+        /// <summary>Why <paramref name="value"/> is not a Kubernetes label value, or null when it is one.</summary>
+        public static string? ValueProblem(string key, string value) =>
+            value.Length == 0 || (value.Length <= 63 && Name().IsMatch(value))
+                ? null
+                : $"label value '{value}' of '{key}' must be empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+
+        [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+        private static partial Regex Subdomain();
+
+        [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
+        private static partial Regex Name();
+    }
+
+    /// <summary>A map of Kubernetes labels, written as a YAML map in the stack file.</summary>
+    private sealed class LabelMapType : FieldType
+    {
+        public static readonly LabelMapType Instance = new();
+
+        public override string Describe() => "map of Kubernetes labels (key: value)";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            value = null;
+            error = "must be a map of Kubernetes labels, e.g. {release: kube-prometheus-stack}";
+            if (node is not JsonObject map) return false;
+            var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var problems = new List<string>();
+            foreach (var (key, item) in map)
+            {
+                var text = item is null ? null : ScalarText(item);
+                if (text is null)
+                {
+                    problems.Add($"label '{key}' must have a plain value");
+                    continue;
+                }
+                if ((LabelSyntax.KeyProblem(key) ?? LabelSyntax.ValueProblem(key, text)) is { } problem)
+                    problems.Add(problem);
+                labels[key] = text;
+            }
+            if (problems.Count > 0)
+            {
+                error = string.Join("; ", problems);
+                return false;
+            }
+            value = labels;
+            return true;
+        }
+
+        public override string Show(object? value) => value is IReadOnlyDictionary<string, string> labels
+            ? "{" + string.Join(", ", labels.Select(kv => $"{kv.Key}: {kv.Value}")) + "}"
+            : base.Show(value);
+    }
+
+    /// <summary>A Kubernetes qualified name (the syntax of label and annotation keys).</summary>
+    private sealed class QualifiedNameType : FieldType
+    {
+        public static readonly QualifiedNameType Instance = new();
+
+        public override string Describe() => "annotation key (qualified name)";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            var text = ScalarText(node);
+            value = text;
+            error = text is null ? "must be an annotation key such as grafana_folder" : LabelSyntax.KeyProblem(text) ?? "";
+            return text is not null && error.Length == 0;
+        }
+    }
+
+    /// <summary>A Prometheus duration (e.g. 30s, 5m, 1h30m) within bounds.</summary>
+    internal sealed class PrometheusDurationType : FieldType
+    {
+        private readonly TimeSpan _min;
+        private readonly TimeSpan _max;
+
+        private PrometheusDurationType(TimeSpan min, TimeSpan max) => (_min, _max) = (min, max);
+
+        public static PrometheusDurationType Between(TimeSpan min, TimeSpan max) => new(min, max);
+
+        public override string Describe() => $"Prometheus duration {Format(_min)}..{Format(_max)}";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            var text = ScalarText(node);
+            value = text;
+            error = $"must be a Prometheus duration such as 30s, 5m or 1h30m, from {Format(_min)} to {Format(_max)}";
+            return text is not null && PrometheusDuration.TryParse(text, out var span) && span >= _min && span <= _max;
+        }
+
+        private static string Format(TimeSpan span) =>
+            span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? $"{span.TotalDays.ToString(CultureInfo.InvariantCulture)}d"
+            : span.TotalMinutes >= 1 && span.TotalMinutes % 1 == 0 ? $"{span.TotalMinutes.ToString(CultureInfo.InvariantCulture)}m"
+            : $"{span.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s";
+    }
+}
+
+/// <summary>Prometheus' duration syntax: units y, w, d, h, m, s, ms, largest first, each at most once.</summary>
+public static partial class PrometheusDuration
+{
+    /// <summary>Parses <paramref name="text"/>; false when it is not a positive Prometheus duration.</summary>
+    public static bool TryParse(string text, out TimeSpan value)
+    {
+        value = TimeSpan.Zero;
+        var match = Pattern().Match(text);
+        if (!match.Success || text.Length == 0) return false;
+        double Part(string group) => match.Groups[group].Success ? double.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        var ms = Part("ms") + 1000 * (Part("s") + 60 * (Part("m") + 60 * (Part("h") + 24 * (Part("d") + 7 * Part("w") + 365 * Part("y")))));
+        if (ms <= 0 || ms > TimeSpan.MaxValue.TotalMilliseconds) return false;
+        value = TimeSpan.FromMilliseconds(ms);
+        return true;
+    }
+
+    /// <summary>Parses <paramref name="text"/> or throws <see cref="FormatException"/>.</summary>
+    public static TimeSpan Parse(string text) =>
+        TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a Prometheus duration.");
+
+    [GeneratedRegex("^((?<y>[0-9]+)y)?((?<w>[0-9]+)w)?((?<d>[0-9]+)d)?((?<h>[0-9]+)h)?((?<m>[0-9]+)m)?((?<s>[0-9]+)s)?((?<ms>[0-9]+)ms)?$")]
+    private static partial Regex Pattern();
 }

@@ -50,7 +50,7 @@ public sealed class RenderCommandTests : IDisposable
     private static Dictionary<string, byte[]> Contents(string directory) =>
         Directory.EnumerateFiles(directory).ToDictionary(p => Path.GetFileName(p), File.ReadAllBytes, StringComparer.Ordinal);
 
-    private static readonly string[] DevFiles = ["kustomization.yaml", "namespace.yaml", "node-set.yaml", "secrets.yaml"];
+    private static readonly string[] DevFiles = ["kustomization.yaml", "namespace.yaml", "network.yaml", "node-set.yaml", "secrets.yaml", "storage.yaml"];
 
     private void WriteStack(string stack, string yaml) => File.WriteAllText(ProjectPath($"Pulumi.{stack}.yaml"), yaml);
 

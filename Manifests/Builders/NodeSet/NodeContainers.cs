@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders.Network;
 using Ipfs.Manifests.Spec;
 using k8s.Models;
 
@@ -21,6 +22,7 @@ public static class NodeContainers
             CpuEnv("GOMAXPROCS", "kubo"),
         };
         if (spec.Network.PrivateSwarm) env.Add(Env("LIBP2P_FORCE_PNET", "1"));
+        if (SwarmAnnouncement.NeedsHostIp(spec)) env.Add(FieldEnv(SwarmAnnouncement.HostIpVariable, "status.hostIP"));
 
         var ports = new List<V1ContainerPort> { Port("swarm", Ports.KuboSwarm) };
         if (!spec.Network.PrivateSwarm) ports.Add(Port("swarm-udp", Ports.KuboSwarm, "UDP"));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Ipfs.Manifests.Builders.Network;
 using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Builders.NodeSet;
@@ -107,7 +108,8 @@ public static class NodeScripts
             .Append($"ipfs config --json Addresses.NoAnnounce {Json(filters)}\n")
             .Append("peers=\"$(awk -v o=\"$ordinal\" 'BEGIN { printf \"[\" } $1 != o { printf \"%s{\\\"ID\\\":\\\"%s\\\",\\\"Addrs\\\":[\\\"%s\\\"]}\", sep, $2, $3; sep = \",\" } END { printf \"]\" }' ")
             .Append($"{PeersDirectory}/{PeerAddressesBuilder.KuboPeersKey})\"\n")
-            .Append("ipfs config --json Peering.Peers \"$peers\"\n");
+            .Append("ipfs config --json Peering.Peers \"$peers\"\n")
+            .Append(SwarmAnnouncement.Script(spec));
 
         if (spec.Network.PrivateSwarm)
         {
@@ -121,6 +123,7 @@ public static class NodeScripts
                 .Append("ipfs config --json Swarm.Transports.Network.QUIC false\n")
                 .Append("ipfs config --json Swarm.Transports.Network.WebTransport false\n")
                 .Append("ipfs config --json Swarm.Transports.Network.WebRTCDirect false\n")
+                .Append("ipfs config --json AutoTLS.Enabled false\n") // its certificate broker (libp2p.direct) is public
                 .Append("repo=\"${IPFS_PATH:-" + KuboRepo + "}\"\n")
                 .Append("rm -f \"$repo/swarm.key\"\n")
                 .Append($"cp {SwarmKeyDirectory}/{ClusterSecretsBuilder.SwarmKeyKey} \"$repo/swarm.key\"\n")

@@ -64,10 +64,13 @@ public static class StatefulSetBuilder
                     },
                     Spec = Pod(spec, peerDirectory, scripts),
                 },
+                // Constant templates: every claim exists as an explicit object of the storage
+                // component (data-ipfs-0, ...) before its pod, carrying the configured size, so a
+                // volume grows without touching these immutable templates (VolumeClaimsBuilder).
                 VolumeClaimTemplates =
                 [
-                    Claim(spec, DataVolume, spec.Storage.DataSize),
-                    Claim(spec, StateVolume, spec.Storage.StateSize),
+                    Claim(spec, DataVolume, Storage.VolumeClaimsBuilder.TemplateSize(spec, DataVolume)),
+                    Claim(spec, StateVolume, Storage.VolumeClaimsBuilder.TemplateSize(spec, StateVolume)),
                 ],
             },
         };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Config;
@@ -6,10 +7,82 @@ internal static partial class SpecSections
 {
     /// <summary>The monitoring.* keys as a <see cref="MonitoringSpec"/>.</summary>
     public static MonitoringSpec Monitoring(Func<string, object?> value) =>
-        new((bool)value("monitoring.enabled")!, (string)value("monitoring.namespace")!);
+        new((bool)value("monitoring.enabled")!, (string)value("monitoring.namespace")!)
+        {
+            Scrape = (string)value("monitoring.scrape")! switch
+            {
+                "serviceMonitor" => ScrapeMode.ServiceMonitor,
+                "annotations" => ScrapeMode.Annotations,
+                _ => ScrapeMode.PodMonitor,
+            },
+            ScrapeInterval = (string)value("monitoring.scrapeInterval")!,
+            PrometheusLabels = (IReadOnlyDictionary<string, string>)value("monitoring.prometheusLabels")!,
+            Rules = new AlertRulesSpec
+            {
+                Enabled = (bool)value("monitoring.rules.enabled")!,
+                PeerDownFor = (string)value("monitoring.rules.peerDownFor")!,
+                PinErrorThreshold = (int)value("monitoring.rules.pinErrorThreshold")!,
+                QueueGrowthWindow = (string)value("monitoring.rules.queueGrowthWindow")!,
+                PinAddErrorThreshold = (int)value("monitoring.rules.pinAddErrorThreshold")!,
+                VolumeFullPercent = (int)value("monitoring.rules.volumeFullPercent")!,
+                MemoryPercent = (int)value("monitoring.rules.memoryPercent")!,
+                RestartThreshold = (int)value("monitoring.rules.restartThreshold")!,
+                PinsetDivergenceThreshold = (int)value("monitoring.rules.pinsetDivergenceThreshold")!,
+                PinsetDivergenceWindow = (string)value("monitoring.rules.pinsetDivergenceWindow")!,
+            },
+            Dashboard = new DashboardSpec
+            {
+                Enabled = (bool)value("monitoring.dashboard.enabled")!,
+                Labels = (IReadOnlyDictionary<string, string>)value("monitoring.dashboard.labels")!,
+                Folder = (string)value("monitoring.dashboard.folder")!,
+                FolderAnnotation = (string)value("monitoring.dashboard.folderAnnotation")!,
+            },
+        };
 
-    /// <summary>Cross-key rules of the monitoring.* keys.</summary>
+    /// <summary>
+    /// Cross-key rules of the monitoring.* keys, and the syntax of values a consumer may have set in
+    /// code: labels the Prometheus and the Grafana sidecar select by, durations used in PromQL.
+    /// </summary>
     public static void ValidateMonitoring(ClusterSpec spec, Action<string, object, string> problem)
     {
+        var m = spec.Monitoring;
+        CheckLabels("monitoring.prometheusLabels", m.PrometheusLabels, problem);
+        CheckLabels("monitoring.dashboard.labels", m.Dashboard.Labels, problem);
+        if (ConfigSchema.LabelSyntax.KeyProblem(m.Dashboard.FolderAnnotation) is { } folderKey)
+            problem("monitoring.dashboard.folderAnnotation", m.Dashboard.FolderAnnotation, $"must be an annotation key: {folderKey}");
+
+        var durations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["monitoring.scrapeInterval"] = m.ScrapeInterval,
+            ["monitoring.rules.peerDownFor"] = m.Rules.PeerDownFor,
+            ["monitoring.rules.queueGrowthWindow"] = m.Rules.QueueGrowthWindow,
+            ["monitoring.rules.pinsetDivergenceWindow"] = m.Rules.PinsetDivergenceWindow,
+        };
+        var parsed = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (path, text) in durations)
+        {
+            if (PrometheusDuration.TryParse(text, out var span)) parsed[path] = span;
+            else problem(path, text, "must be a Prometheus duration such as 30s, 5m or 1h30m");
+        }
+
+        if (!m.Enabled) return;
+        if (m.Dashboard.Enabled && m.Dashboard.Labels.Count == 0)
+            problem("monitoring.dashboard.labels", "{}", "must hold at least one label while monitoring.dashboard.enabled is true: the Grafana sidecar finds dashboards only by label");
+        if (m.Rules.Enabled && parsed.TryGetValue("monitoring.scrapeInterval", out var interval)
+            && parsed.TryGetValue("monitoring.rules.queueGrowthWindow", out var window) && window < 2 * interval)
+            problem("monitoring.rules.queueGrowthWindow", m.Rules.QueueGrowthWindow,
+                $"must be at least twice monitoring.scrapeInterval ({m.ScrapeInterval}): a shorter window holds fewer than two samples and the alert could never fire");
+    }
+
+    private static void CheckLabels(string path, IReadOnlyDictionary<string, string> labels, Action<string, object, string> problem)
+    {
+        var shown = "{" + string.Join(", ", labels.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}: {kv.Value}"))) + "}";
+        foreach (var (key, value) in labels)
+        {
+            if ((ConfigSchema.LabelSyntax.KeyProblem(key) ?? ConfigSchema.LabelSyntax.ValueProblem(key, value)) is { } syntax)
+                problem(path, shown, $"must hold Kubernetes labels: {syntax}");
+            else if (key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal))
+                problem(path, shown, $"must not set '{key}': the app.kubernetes.io/ labels are ipfs-infra's own (they select the pods)");
+        }
     }
 }

@@ -243,7 +243,9 @@ public sealed class ClusterSpecLoaderTests : IDisposable
         Assert.Equal(new ClusterTuningSpec(10, "15s", 0, "1m", false), spec.Cluster);
         Assert.Equal(new ContainerResourcesSpec("250m", "512Mi", "1", "2Gi"), spec.Resources.Kubo);
         Assert.Equal(new ContainerResourcesSpec("100m", "128Mi", "500m", "512Mi"), spec.Resources.Cluster);
-        Assert.Equal(new StorageSpec("local-path", "10Gi", "1Gi"), spec.Storage);
+        Assert.Equal(("ipfs-local-path", "10Gi", "1Gi", StoragePlatform.Local, "Delete"),
+            (spec.Storage.ClassName, spec.Storage.DataSize, spec.Storage.StateSize, spec.Storage.Platform, spec.Storage.ReclaimPolicy));
+        Assert.False(spec.Storage.Backup.Enabled || spec.Storage.Snapshots.Enabled);
         Assert.False(spec.Network.PrivateSwarm);
         Assert.Equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"], spec.Network.ClusterCidrs);
         Assert.Equal(new AvailabilitySpec(false, false), spec.Availability);
@@ -264,7 +266,9 @@ public sealed class ClusterSpecLoaderTests : IDisposable
         Assert.Equal(new ClusterTuningSpec(10, "15s", 100, "1m", false), spec.Cluster);
         Assert.Equal(new ContainerResourcesSpec("2", "8Gi", "4", "8Gi"), spec.Resources.Kubo);
         Assert.Equal(new ContainerResourcesSpec("500m", "1Gi", "1", "2Gi"), spec.Resources.Cluster);
-        Assert.Equal(new StorageSpec("fast-ssd", "100Gi", "10Gi"), spec.Storage);
+        Assert.Equal(("fast-ssd", "100Gi", "10Gi", StoragePlatform.Gke, "Retain"),
+            (spec.Storage.ClassName, spec.Storage.DataSize, spec.Storage.StateSize, spec.Storage.Platform, spec.Storage.ReclaimPolicy));
+        Assert.True(spec.Storage.Backup.Enabled && spec.Storage.Snapshots.Enabled);
         Assert.Equal(new AvailabilitySpec(true, true), spec.Availability);
         Assert.True(spec.Protect);
         Assert.Empty(ClusterSpecLoader.Validate(spec));

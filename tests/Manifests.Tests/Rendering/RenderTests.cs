@@ -1,4 +1,5 @@
 using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
@@ -105,7 +106,7 @@ public sealed class RenderTests : IDisposable
         foreach (var file in ObjectFiles(Render(name)))
         {
             var documents = Documents(file);
-            var objects = KubernetesYaml.LoadAllFromString(file.Content);
+            var objects = KubernetesYaml.LoadAllFromString(file.Content, CustomResourceTypes.TypeMap());
 
             Assert.Equal(documents.Count, objects.Count);
             for (var i = 0; i < objects.Count; i++)
@@ -124,7 +125,7 @@ public sealed class RenderTests : IDisposable
         var built = ClusterManifest.Build(spec, FixedMaterial(spec)).SelectMany(c => c.Objects).ToList();
         var files = ManifestRenderer.Render(ClusterManifest.Build(spec, FixedMaterial(spec)));
 
-        var loaded = ObjectFiles(files).SelectMany(f => KubernetesYaml.LoadAllFromString(f.Content)).ToList();
+        var loaded = ObjectFiles(files).SelectMany(f => KubernetesYaml.LoadAllFromString(f.Content, CustomResourceTypes.TypeMap())).ToList();
 
         Assert.Equal(built.Count, loaded.Count);
         var builtJson = built.Select(o => KubernetesJson.Serialize(o)).Order(StringComparer.Ordinal);
@@ -142,7 +143,7 @@ public sealed class RenderTests : IDisposable
     {
         foreach (var file in ObjectFiles(Render(name)))
         {
-            var objects = KubernetesYaml.LoadAllFromString(file.Content);
+            var objects = KubernetesYaml.LoadAllFromString(file.Content, CustomResourceTypes.TypeMap());
             if (file.RelativePath == ManifestRenderer.SecretsFile)
             {
                 Assert.True(file.HoldsSecrets);

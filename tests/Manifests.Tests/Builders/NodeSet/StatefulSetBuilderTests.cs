@@ -32,15 +32,17 @@ public class StatefulSetBuilderTests
     }
 
     [Fact]
-    public void VolumeClaimTemplatesUseTheSpecsClassAndSizesAndAreRetainedOnScaleDown()
+    public void VolumeClaimTemplatesUseTheSpecsClassAndStableSizesAndAreRetainedOnScaleDown()
     {
+        // The templates are immutable: their size stays the profile's default whatever the stack
+        // sets; the explicit claims of the storage component carry the configured size.
         var spec = TestSpecs.Prod with { Storage = new("premium", "250Gi", "20Gi") };
         var set = new NodeSetObjects(spec).StatefulSet;
         var data = set.Spec.VolumeClaimTemplates.Single(c => c.Metadata.Name == "data");
         var state = set.Spec.VolumeClaimTemplates.Single(c => c.Metadata.Name == "state");
         Assert.Equal("premium", data.Spec.StorageClassName);
-        Assert.Equal("250Gi", data.Spec.Resources.Requests["storage"].ToString());
-        Assert.Equal("20Gi", state.Spec.Resources.Requests["storage"].ToString());
+        Assert.Equal("100Gi", data.Spec.Resources.Requests["storage"].ToString());
+        Assert.Equal("10Gi", state.Spec.Resources.Requests["storage"].ToString());
         Assert.Equal("Retain", set.Spec.PersistentVolumeClaimRetentionPolicy.WhenScaled);
         Assert.Equal("Retain", set.Spec.PersistentVolumeClaimRetentionPolicy.WhenDeleted);
     }
