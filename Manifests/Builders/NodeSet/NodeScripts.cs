@@ -109,7 +109,10 @@ public static class NodeScripts
             .Append("peers=\"$(awk -v o=\"$ordinal\" 'BEGIN { printf \"[\" } $1 != o { printf \"%s{\\\"ID\\\":\\\"%s\\\",\\\"Addrs\\\":[\\\"%s\\\"]}\", sep, $2, $3; sep = \",\" } END { printf \"]\" }' ")
             .Append($"{PeersDirectory}/{PeerAddressesBuilder.KuboPeersKey})\"\n")
             .Append("ipfs config --json Peering.Peers \"$peers\"\n")
-            .Append(SwarmAnnouncement.Script(spec));
+            .Append("# Multicast discovery finds nothing on a pod network; peers come from Peering.Peers.\n")
+            .Append("ipfs config --json Discovery.MDNS.Enabled false\n")
+            .Append(SwarmAnnouncement.Script(spec))
+            .Append("repo=\"${IPFS_PATH:-" + KuboRepo + "}\"\n");
 
         if (spec.Network.PrivateSwarm)
         {
@@ -124,10 +127,26 @@ public static class NodeScripts
                 .Append("ipfs config --json Swarm.Transports.Network.WebTransport false\n")
                 .Append("ipfs config --json Swarm.Transports.Network.WebRTCDirect false\n")
                 .Append("ipfs config --json AutoTLS.Enabled false\n") // its certificate broker (libp2p.direct) is public
-                .Append("repo=\"${IPFS_PATH:-" + KuboRepo + "}\"\n")
                 .Append("rm -f \"$repo/swarm.key\"\n")
                 .Append($"cp {SwarmKeyDirectory}/{ClusterSecretsBuilder.SwarmKeyKey} \"$repo/swarm.key\"\n")
                 .Append("chmod 0400 \"$repo/swarm.key\"\n");
+        }
+        else
+        {
+            // Settings are re-applied at every start, so a cluster switched back from private mode
+            // must get kubo's defaults back, or it would stay on the private network.
+            text.Append("# Public swarm: kubo's defaults for everything private mode changes, and no swarm key.\n")
+                .Append("rm -f \"$repo/swarm.key\"\n")
+                .Append("ipfs config --json AutoConf.Enabled null\n")
+                .Append("ipfs config --json Bootstrap '[\"auto\"]'\n")
+                .Append("ipfs config --json DNS.Resolvers '{\".\":\"auto\"}'\n")
+                .Append("ipfs config --json Routing.DelegatedRouters '[\"auto\"]'\n")
+                .Append("ipfs config --json Ipns.DelegatedPublishers '[\"auto\"]'\n")
+                .Append("ipfs config --json Routing.Type null\n")
+                .Append("ipfs config --json Swarm.Transports.Network.QUIC null\n")
+                .Append("ipfs config --json Swarm.Transports.Network.WebTransport null\n")
+                .Append("ipfs config --json Swarm.Transports.Network.WebRTCDirect null\n")
+                .Append("ipfs config --json AutoTLS.Enabled null\n");
         }
         return text.ToString();
     }

@@ -117,7 +117,27 @@ public class NodeScriptsTests
             Assert.DoesNotContain("/ip6/fc00::/ipcidr/7", filters);
             Assert.Contains("/ip4/169.254.0.0/ipcidr/16", filters);
         }
-        Assert.DoesNotContain(calls, c => c.Contains("Bootstrap"));
+        Assert.Equal("false", Value("Discovery.MDNS.Enabled"));
+    }
+
+    [Fact]
+    public void SwitchingBackToAPublicSwarmRemovesTheSwarmKeyAndRestoresKuboDefaults()
+    {
+        var spec = TestSpecs.Dev;
+        using var harness = new ScriptHarness(spec, TestSpecs.Material(spec));
+        var leftover = harness.RepoFile(0, "swarm.key");
+        Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
+        File.WriteAllText(leftover, "/key/swarm/psk/1.0.0/\n/base16/\n" + new string('c', 64) + "\n");
+
+        var calls = harness.RunKuboScript(NodeScripts.KuboConfigScript, 0);
+        string Value(string key) => calls.Single(c => c.Contains(key))[^1];
+
+        Assert.False(File.Exists(leftover));
+        Assert.Equal("[\"auto\"]", Value("Bootstrap"));
+        Assert.Equal("{\".\":\"auto\"}", Value("DNS.Resolvers"));
+        Assert.Equal("[\"auto\"]", Value("Routing.DelegatedRouters"));
+        Assert.Equal("null", Value("AutoConf.Enabled"));
+        Assert.Equal("null", Value("Swarm.Transports.Network.QUIC"));
     }
 
     [Fact]
