@@ -13,9 +13,11 @@ namespace Ipfs.Components;
 /// <summary>
 /// The cluster's secret material and the Secrets that carry it. Every value comes from
 /// Pulumi.Random, so it is generated once, kept encrypted in the stack's state and never rotated
-/// by a re-run: the cluster secret, one 32-byte identity seed per cluster peer and per kubo node
-/// (by ordinal; scaling up adds seeds for new ordinals only), the REST API password (rotated only
-/// by raising <c>restApi.passwordGeneration</c>) and, for a private swarm, the swarm key.
+/// by a re-run: the cluster secret, one 32-byte identity seed per cluster (every cluster peer and
+/// kubo node identity is derived from it by ordinal, see <see cref="IdentityDerivation"/>), the REST
+/// API password (rotated only by raising <c>restApi.passwordGeneration</c>) and, for a private
+/// swarm, the swarm key. Because identities are derived rather than drawn per ordinal, scaling
+/// adds or removes no random resource: scaling down and up again brings back the same peers.
 /// </summary>
 public sealed class ClusterSecrets : ComponentResource
 {
@@ -28,8 +30,7 @@ public sealed class ClusterSecrets : ComponentResource
         var mine = new CustomResourceOptions { Parent = this };
 
         var clusterSecret = Bytes("cluster-secret", keep).Hex;
-        var clusterSeeds = Enumerable.Range(0, spec.Peers).Select(i => Bytes($"cluster-peer-{i}", mine).Hex).ToArray();
-        var kuboSeeds = Enumerable.Range(0, spec.Peers).Select(i => Bytes($"kubo-peer-{i}", mine).Hex).ToArray();
+        var identitySeed = Bytes("identity-seed", keep).Hex;
         var password = new RandomPassword("rest-api-password", new RandomPasswordArgs
         {
             Length = 32,
@@ -38,9 +39,12 @@ public sealed class ClusterSecrets : ComponentResource
         }, mine).Result;
         var swarmKey = spec.Network.PrivateSwarm ? Bytes("swarm-key", keep).Hex : Output.Create("");
 
-        Material = Output.CreateSecret(Output.Tuple(clusterSecret, password, swarmKey, Output.All(clusterSeeds), Output.All(kuboSeeds))
-            .Apply(t => new SecretMaterial(t.Item1, t.Item2, spec.Network.PrivateSwarm ? t.Item3 : null,
-                t.Item4.Select(FromHex).ToList(), t.Item5.Select(FromHex).ToList())));
+        Material = Output.CreateSecret(Output.Tuple(clusterSecret, password, swarmKey, identitySeed)
+            .Apply(t =>
+            {
+                var (clusterPeers, kuboPeers) = IdentityDerivation.ForPeers(t.Item4, spec.Peers);
+                return new SecretMaterial(t.Item1, t.Item2, spec.Network.PrivateSwarm ? t.Item3 : null, clusterPeers, kuboPeers);
+            }));
         Identities = Output.Unsecret(Material.Apply(m => m.Identities));
         ClusterPeerIds = Identities.Apply(i => i.ClusterPeerIds.ToImmutableArray());
         KuboPeerIds = Identities.Apply(i => i.KuboPeerIds.ToImmutableArray());
@@ -90,8 +94,6 @@ public sealed class ClusterSecrets : ComponentResource
 
     private RandomBytes Bytes(string name, CustomResourceOptions options) =>
         new(name, new RandomBytesArgs { Length = 32 }, new CustomResourceOptions { Parent = options.Parent, Protect = options.Protect });
-
-    private static PeerIdentity FromHex(string seedHex) => PeerIdentity.FromSeed(Convert.FromHexString(seedHex));
 
     private static SecretMaterial Placeholder(ClusterSpec spec)
     {

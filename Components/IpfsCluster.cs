@@ -39,6 +39,8 @@ public sealed class IpfsCluster : ComponentResource
 
         Namespace = Output.Create(spec.Namespace);
         PeerServiceName = NodeSet.PeerServiceName;
+        ApiServiceName = Network.ApiServiceName;
+        GatewayServiceName = Network.GatewayServiceName;
         ClusterPeerIds = Secrets.ClusterPeerIds;
         KuboPeerIds = Secrets.KuboPeerIds;
         RestApiUser = Output.Create(spec.RestApi.User);
@@ -47,6 +49,8 @@ public sealed class IpfsCluster : ComponentResource
         {
             ["namespace"] = Namespace,
             ["peerServiceName"] = PeerServiceName,
+            ["apiServiceName"] = ApiServiceName,
+            ["gatewayServiceName"] = GatewayServiceName,
             ["clusterPeerIds"] = ClusterPeerIds,
             ["kuboPeerIds"] = KuboPeerIds,
             ["restApiUser"] = RestApiUser,
@@ -61,6 +65,14 @@ public sealed class IpfsCluster : ComponentResource
     /// <summary>Headless Service that gives each peer a stable DNS name.</summary>
     [Output("peerServiceName")]
     public Output<string> PeerServiceName { get; private set; }
+
+    /// <summary>Internal Service of the cluster REST API (9094), IPFS proxy (9095) and pinning service API (9097).</summary>
+    [Output("apiServiceName")]
+    public Output<string> ApiServiceName { get; private set; }
+
+    /// <summary>Internal Service of kubo's HTTP gateway (8080).</summary>
+    [Output("gatewayServiceName")]
+    public Output<string> GatewayServiceName { get; private set; }
 
     /// <summary>ipfs-cluster peer IDs by ordinal.</summary>
     [Output("clusterPeerIds")]

@@ -26,6 +26,8 @@ internal static class IpfsStack
         {
             ["namespace"] = cluster.Namespace,
             ["peerServiceName"] = cluster.PeerServiceName,
+            ["apiServiceName"] = cluster.ApiServiceName,
+            ["gatewayServiceName"] = cluster.GatewayServiceName,
             ["clusterPeerIds"] = cluster.ClusterPeerIds,
             ["kuboPeerIds"] = cluster.KuboPeerIds,
             ["restApiUser"] = cluster.RestApiUser,

@@ -14,7 +14,7 @@ public static partial class ConfigSchema
             "How Prometheus finds kubo (5001 /debug/metrics/prometheus) and ipfs-cluster (8888 /metrics): PodMonitors, ServiceMonitors over headless metrics Services, or prometheus.io annotations on those Services (no operator CRDs needed).", "podMonitor"),
         Same("monitoring.scrapeInterval", PrometheusDurationType.Between(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
             "Scrape interval of the PodMonitors/ServiceMonitors (at most 5m, Prometheus' staleness limit).", "30s"),
-        Same("monitoring.prometheusLabels", LabelMapType.Instance,
+        Same("monitoring.prometheusLabels", FieldType.LabelMap,
             "Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by (its podMonitorSelector, serviceMonitorSelector, ruleSelector).", Map(("release", "kube-prometheus-stack"))),
 
         Same("monitoring.rules.enabled", FieldType.Bool, "Build the PrometheusRule with the alerts (needs the operator's CRDs, whatever the scrape mode).", true),
@@ -33,9 +33,9 @@ public static partial class ConfigSchema
             "How long the pin counts must differ by more than the threshold before an alert fires.", "30m"),
 
         Same("monitoring.dashboard.enabled", FieldType.Bool, "Build the Grafana dashboard ConfigMap in monitoring.namespace (picked up by the Grafana sidecar).", true),
-        Same("monitoring.dashboard.labels", LabelMapType.Instance, "Labels the Grafana sidecar selects dashboards by (its label/labelValue).", Map(("grafana_dashboard", "1"))),
+        Same("monitoring.dashboard.labels", FieldType.LabelMap, "Labels the Grafana sidecar selects dashboards by (its label/labelValue).", Map(("grafana_dashboard", "1"))),
         Same("monitoring.dashboard.folder", FieldType.Text, "Grafana folder of the dashboard.", "IPFS"),
-        Same("monitoring.dashboard.folderAnnotation", QualifiedNameType.Instance, "Annotation key the sidecar reads the folder from (its folderAnnotation).", "grafana_folder"),
+        Same("monitoring.dashboard.folderAnnotation", FieldType.Matching("annotation key (qualified name)", "must be an annotation key such as grafana_folder", Naming.KubernetesNames.IsQualifiedName), "Annotation key the sidecar reads the folder from (its folderAnnotation).", "grafana_folder"),
     ];
 
     private static JsonObject Map(params (string Key, string Value)[] entries)
@@ -43,91 +43,6 @@ public static partial class ConfigSchema
         var map = new JsonObject();
         foreach (var (key, value) in entries) map[key] = value;
         return map;
-    }
-
-    /// <summary>Kubernetes label and annotation syntax (qualified names and label values).</summary>
-    internal static partial class LabelSyntax
-    {
-        /// <summary>Why <paramref name="key"/> is not a Kubernetes label key, or null when it is one.</summary>
-        public static string? KeyProblem(string key)
-        {
-            var slash = key.IndexOf('/', StringComparison.Ordinal);
-            var prefix = slash >= 0 ? key[..slash] : null;
-            var name = slash >= 0 ? key[(slash + 1)..] : key;
-            if (prefix is not null && (prefix.Length > 253 || !Subdomain().IsMatch(prefix)))
-                return $"label key '{key}' has a prefix that is not a DNS subdomain";
-            if (name.Length is 0 or > 63 || !Name().IsMatch(name))
-                return $"label key '{key}' must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (optionally after a DNS-subdomain prefix and '/')";
-            return null;
-        }
-
-        /// <summary>Why <paramref name="value"/> is not a Kubernetes label value, or null when it is one.</summary>
-        public static string? ValueProblem(string key, string value) =>
-            value.Length == 0 || (value.Length <= 63 && Name().IsMatch(value))
-                ? null
-                : $"label value '{value}' of '{key}' must be empty or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-
-        [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-        private static partial Regex Subdomain();
-
-        [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
-        private static partial Regex Name();
-    }
-
-    /// <summary>A map of Kubernetes labels, written as a YAML map in the stack file.</summary>
-    private sealed class LabelMapType : FieldType
-    {
-        public static readonly LabelMapType Instance = new();
-
-        public override string Describe() => "map of Kubernetes labels (key: value)";
-
-        public override bool TryParse(JsonNode node, out object? value, out string error)
-        {
-            value = null;
-            error = "must be a map of Kubernetes labels, e.g. {release: kube-prometheus-stack}";
-            if (node is not JsonObject map) return false;
-            var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var problems = new List<string>();
-            foreach (var (key, item) in map)
-            {
-                var text = item is null ? null : ScalarText(item);
-                if (text is null)
-                {
-                    problems.Add($"label '{key}' must have a plain value");
-                    continue;
-                }
-                if ((LabelSyntax.KeyProblem(key) ?? LabelSyntax.ValueProblem(key, text)) is { } problem)
-                    problems.Add(problem);
-                labels[key] = text;
-            }
-            if (problems.Count > 0)
-            {
-                error = string.Join("; ", problems);
-                return false;
-            }
-            value = labels;
-            return true;
-        }
-
-        public override string Show(object? value) => value is IReadOnlyDictionary<string, string> labels
-            ? "{" + string.Join(", ", labels.Select(kv => $"{kv.Key}: {kv.Value}")) + "}"
-            : base.Show(value);
-    }
-
-    /// <summary>A Kubernetes qualified name (the syntax of label and annotation keys).</summary>
-    private sealed class QualifiedNameType : FieldType
-    {
-        public static readonly QualifiedNameType Instance = new();
-
-        public override string Describe() => "annotation key (qualified name)";
-
-        public override bool TryParse(JsonNode node, out object? value, out string error)
-        {
-            var text = ScalarText(node);
-            value = text;
-            error = text is null ? "must be an annotation key such as grafana_folder" : LabelSyntax.KeyProblem(text) ?? "";
-            return text is not null && error.Length == 0;
-        }
     }
 
     /// <summary>A Prometheus duration (e.g. 30s, 5m, 1h30m) within bounds.</summary>

@@ -56,24 +56,24 @@ public static partial class ConfigSchema
     // StorageFields(), before any static field of this file would be.
 
     /// <summary>A StorageClass or VolumeSnapshotClass name (a DNS-1123 subdomain); empty is reported by the cross-key rules.</summary>
-    private static FieldType StorageClassName => new StorageTextType(
+    private static FieldType StorageClassName => FieldType.Matching(
         "DNS-1123 subdomain, at most 253 characters",
         "must be a class name: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters",
-        text => text.Length == 0 || IsStorageObjectName(text));
+        text => text.Length == 0 || Naming.KubernetesNames.IsDnsSubdomain(text));
 
     /// <summary>Any text without line breaks, or empty for none.</summary>
-    private static FieldType OptionalStorageText => new StorageTextType(
+    private static FieldType OptionalStorageText => FieldType.Matching(
         "string, or empty for none", "must be a single line of text (or empty for none)",
         text => !text.Contains('\n', StringComparison.Ordinal) && !text.Contains('\r', StringComparison.Ordinal) && text.Trim() == text);
 
     /// <summary>A snapshot set name, or empty for none.</summary>
-    private static FieldType OptionalSnapshotSet => new StorageTextType(
+    private static FieldType OptionalSnapshotSet => FieldType.Matching(
         "snapshot set YYYYMMDD-HHMMSS, or empty for none",
         "must be a snapshot set as the snapshot job names them, YYYYMMDD-HHMMSS in UTC (e.g. 20250301-020000), or empty for none",
         text => text.Length == 0 || IsSnapshotSet(text));
 
     /// <summary>latest or a pinset export file name.</summary>
-    private static FieldType PinsetExport => new StorageTextType(
+    private static FieldType PinsetExport => FieldType.Matching(
         "latest, or pinset-YYYYMMDD-HHMMSS.json",
         "must be latest or the name of a pinset export, pinset-YYYYMMDD-HHMMSS.json (e.g. pinset-20250301-023000.json)",
         text => text == RestoreSpec.Latest || (text.StartsWith("pinset-", StringComparison.Ordinal) && text.EndsWith(".json", StringComparison.Ordinal)
@@ -82,33 +82,13 @@ public static partial class ConfigSchema
     /// <summary>A 5-field cron schedule.</summary>
     private static FieldType CronSchedule => new CronType();
 
-    /// <summary>True for a DNS-1123 subdomain (object names that may contain dots).</summary>
-    internal static bool IsStorageObjectName(string text) => text.Length is > 0 and <= 253 && StorageObjectNamePattern().IsMatch(text);
-
     /// <summary>True for YYYYMMDD-HHMMSS naming a real UTC time.</summary>
     internal static bool IsSnapshotSet(string text) =>
         SnapshotSetPattern().IsMatch(text) &&
         DateTime.TryParseExact(text, "yyyyMMdd-HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex StorageObjectNamePattern();
-
     [GeneratedRegex(@"^[0-9]{8}-[0-9]{6}$")]
     private static partial Regex SnapshotSetPattern();
-
-    /// <summary>A string checked by a predicate; the empty string parses (rules about empty values are cross-key).</summary>
-    private sealed class StorageTextType(string describe, string error, Func<string, bool> valid) : FieldType
-    {
-        public override string Describe() => describe;
-
-        public override bool TryParse(System.Text.Json.Nodes.JsonNode node, out object? value, out string message)
-        {
-            message = error;
-            var text = ScalarText(node);
-            value = text;
-            return text is not null && valid(text);
-        }
-    }
 
     /// <summary>
     /// A standard 5-field cron schedule (minute hour day-of-month month day-of-week) as a Kubernetes

@@ -68,7 +68,23 @@ public abstract partial class FieldType
     public static readonly FieldType UserName = new UserNameType();
 
     /// <summary>A list of IPv4 or IPv6 CIDR ranges.</summary>
-    public static readonly FieldType CidrList = new CidrListType();
+    public static readonly FieldType CidrList = ListOf("list of CIDR ranges", "must be a list of CIDR ranges such as [10.0.0.0/8, fd00::/8]",
+        text => IPNetwork.TryParse(text, out var net) && net.ToString() == text ? null
+            : $"'{text}' is not a CIDR range in canonical form (e.g. 10.0.0.0/8, fd00::/8)");
+
+    /// <summary>A string <paramref name="isValid"/> accepts; with <paramref name="allowEmpty"/> also the empty string, meaning none.</summary>
+    public static FieldType Matching(string describe, string error, Func<string, bool> isValid, bool allowEmpty = false) =>
+        new MatchingType(describe, error, isValid, allowEmpty);
+
+    /// <summary>A list of distinct strings; <paramref name="itemProblem"/> says what is wrong with an item, or null.</summary>
+    public static FieldType ListOf(string describe, string error, Func<string, string?> itemProblem) =>
+        new ListType(describe, error, itemProblem);
+
+    /// <summary>A map of Kubernetes label keys to label values (a YAML map in the stack file).</summary>
+    public static readonly FieldType LabelMap = new StringMapType(isLabels: true);
+
+    /// <summary>A map of Kubernetes annotation keys to any string.</summary>
+    public static readonly FieldType AnnotationMap = new StringMapType(isLabels: false);
 
     /// <summary>A string that may be a Pulumi secret (<c>secure:</c>); parsed to <see cref="SecretString"/>.</summary>
     public static readonly FieldType Secret = new SecretType();
@@ -210,22 +226,42 @@ public abstract partial class FieldType
         private static partial Regex UserPattern();
     }
 
-    private sealed class CidrListType : FieldType
+    private sealed class MatchingType(string describe, string error, Func<string, bool> isValid, bool allowEmpty) : FieldType
     {
-        public override string Describe() => "list of CIDR ranges";
+        public override string Describe() => describe;
 
-        public override bool TryParse(JsonNode node, out object? value, out string error)
+        public override bool TryParse(JsonNode node, out object? value, out string message)
         {
-            error = "must be a list of CIDR ranges such as [10.0.0.0/8, fd00::/8]";
+            message = error;
+            var text = ScalarText(node);
+            value = text;
+            return text is not null && ((allowEmpty && text.Length == 0) || isValid(text));
+        }
+
+        public override string Show(object? value) => allowEmpty && value is "" ? "(none)" : base.Show(value);
+    }
+
+    private sealed class ListType(string describe, string error, Func<string, string?> itemProblem) : FieldType
+    {
+        public override string Describe() => describe;
+
+        public override bool TryParse(JsonNode node, out object? value, out string message)
+        {
+            message = error;
             value = null;
             if (node is not JsonArray array) return false;
             var items = new List<string>();
             foreach (var item in array)
             {
                 var text = item is null ? null : ScalarText(item);
-                if (text is null || !IPNetwork.TryParse(text, out var net) || net.ToString() != text)
+                if (text is null || itemProblem(text) is { } problem)
                 {
-                    error = $"'{text}' is not a CIDR range in canonical form (e.g. 10.0.0.0/8, fd00::/8)";
+                    message = text is null ? error : itemProblem(text)!;
+                    return false;
+                }
+                if (items.Contains(text, StringComparer.Ordinal))
+                {
+                    message = $"lists '{text}' twice";
                     return false;
                 }
                 items.Add(text);
@@ -233,6 +269,40 @@ public abstract partial class FieldType
             value = items;
             return true;
         }
+    }
+
+    private sealed class StringMapType(bool isLabels) : FieldType
+    {
+        public override string Describe() => isLabels ? "map of Kubernetes labels (key: value)" : "map of annotation keys to values";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            value = null;
+            error = isLabels ? "must be a map of Kubernetes labels, e.g. {release: kube-prometheus-stack}" : "must be a map of annotations such as {example.com/setting: value}";
+            if (node is not JsonObject map) return false;
+            var items = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var problems = new List<string>();
+            foreach (var (key, item) in map)
+            {
+                var text = item is null ? null : ScalarText(item);
+                var problem = KubernetesNames.LabelKeyProblem(key)
+                    ?? (text is null ? $"'{key}' must have a plain value"
+                        : isLabels ? KubernetesNames.LabelValueProblem(key, text) : null);
+                if (problem is not null) problems.Add(isLabels ? problem : problem.Replace("label key", "annotation key", StringComparison.Ordinal));
+                else items[key] = text!;
+            }
+            if (problems.Count > 0)
+            {
+                error = string.Join("; ", problems);
+                return false;
+            }
+            value = items;
+            return true;
+        }
+
+        public override string Show(object? value) => value is IReadOnlyDictionary<string, string> map
+            ? "{" + string.Join(", ", map.Select(kv => $"{kv.Key}: {kv.Value}")) + "}"
+            : base.Show(value);
     }
 
     private sealed class SecretType : FieldType

@@ -10,25 +10,35 @@ namespace Ipfs.Manifests.Material;
 /// <summary>
 /// The secret material of a rendered stack, kept in a local file readable only by its owner (0600).
 /// Generated on first use and reused ever after, so re-rendering never rotates a secret or an
-/// identity. Scaling up adds seeds for new ordinals; scaling down keeps the seeds of removed
-/// ordinals so scaling back up restores the same peers. A file that cannot be read exactly is an
-/// error, never a reason to generate new material.
+/// identity. Every peer identity is derived from the file's one identity seed
+/// (<see cref="IdentityDerivation"/>), so scaling changes nothing in the file: scaling up derives
+/// the new ordinals' identities, scaling back up after scaling down derives the same ones again.
+/// A file that cannot be read exactly is an error, never a reason to generate new material.
 /// </summary>
+/// <remarks>
+/// Format 2: <c>format</c>, <c>clusterSecret</c>, <c>restApi {generation, password}</c>,
+/// <c>swarmKey</c> (only once a private swarm asked for it) and <c>identitySeed</c>, every key and
+/// seed 64 lower-case hex characters. A format-1 file (one seed per ordinal) is refused, never
+/// converted: converting it would rotate every identity.
+/// </remarks>
 public static class MaterialFile
 {
-    private const int Format = 1;
-    private static readonly string[] Properties = ["format", "clusterSecret", "restApi", "swarmKey", "clusterPeerSeeds", "kuboPeerSeeds"];
+    private const int Format = 2;
+    private const int OlderFormat = 1;
+    private static readonly string[] Properties = ["format", "clusterSecret", "restApi", "swarmKey", "identitySeed"];
 
-    /// <summary>Loads the material at <paramref name="path"/>, creating or extending it for <paramref name="spec"/>.</summary>
+    /// <summary>Loads the material at <paramref name="path"/>, creating or completing it for <paramref name="spec"/>.</summary>
     /// <returns>The material for exactly <c>spec.Peers</c> peers and what changed in the file (empty when nothing did).</returns>
+    /// <exception cref="ConfigValidationException">The file is not exactly readable format-2 material, or
+    /// <c>restApi.passwordGeneration</c> is below the file's generation. The file is left untouched.</exception>
     public static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreate(string path, ClusterSpec spec)
     {
         var changes = new List<string>();
         var state = File.Exists(path) ? Read(path) : null;
         if (state is null)
         {
-            state = new State(Hex(32), 0, null, [], []);
-            changes.Add("generated the cluster secret");
+            state = new State(Hex(32), 0, null, Hex(IdentityDerivation.IdentitySeedLength));
+            changes.Add("generated the cluster secret and identity seed");
         }
 
         if (spec.RestApi.PasswordGeneration < state.PasswordGeneration)
@@ -44,29 +54,20 @@ public static class MaterialFile
             state = state with { SwarmKey = Hex(32) };
             changes.Add("generated the private swarm key");
         }
-        if (state.ClusterSeeds.Count < spec.Peers || state.KuboSeeds.Count < spec.Peers)
-        {
-            var from = Math.Min(state.ClusterSeeds.Count, state.KuboSeeds.Count);
-            state = state with
-            {
-                ClusterSeeds = [.. state.ClusterSeeds, .. Enumerable.Range(0, Math.Max(0, spec.Peers - state.ClusterSeeds.Count)).Select(_ => Hex(32))],
-                KuboSeeds = [.. state.KuboSeeds, .. Enumerable.Range(0, Math.Max(0, spec.Peers - state.KuboSeeds.Count)).Select(_ => Hex(32))],
-            };
-            changes.Add(from == 0 ? $"generated identities for ordinals 0..{spec.Peers - 1}" : $"added identities for ordinals {from}..{spec.Peers - 1}");
-        }
 
         if (changes.Count > 0) Write(path, state);
 
+        var (clusterPeers, kuboPeers) = IdentityDerivation.ForPeers(state.IdentitySeed, spec.Peers);
         var material = new SecretMaterial(
             state.ClusterSecret,
             state.Password!,
             spec.Network.PrivateSwarm ? state.SwarmKey : null,
-            state.ClusterSeeds.Take(spec.Peers).Select(s => PeerIdentity.FromSeed(Convert.FromHexString(s))).ToList(),
-            state.KuboSeeds.Take(spec.Peers).Select(s => PeerIdentity.FromSeed(Convert.FromHexString(s))).ToList());
+            clusterPeers,
+            kuboPeers);
         return (material, changes);
     }
 
-    private sealed record State(string ClusterSecret, int PasswordGeneration, string? Password, List<string> ClusterSeeds, List<string> KuboSeeds)
+    private sealed record State(string ClusterSecret, int PasswordGeneration, string? Password, string IdentitySeed)
     {
         public string? SwarmKey { get; init; }
     }
@@ -89,6 +90,14 @@ public static class MaterialFile
                 $"is not readable material ({e.Message}); it is never regenerated silently: restore it from backup, or delete it on purpose to create a new cluster identity")]);
         }
 
+        // An older layout is named as such, alone: its per-ordinal seed lists would otherwise show up
+        // as a list of unknown and missing fields that suggests editing the file into shape.
+        if (Int(root["format"]) == OlderFormat)
+            throw new ConfigValidationException([new ConfigProblem(source, "format", OlderFormat.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"is an older material layout (one seed per ordinal) that this version does not read; it reads format {Format} (one identity seed per cluster). " +
+                "The file is never converted or regenerated silently, since either would give every peer a new identity: " +
+                "delete it on purpose only to create a new cluster identity")]);
+
         foreach (var (key, _) in root)
             if (!Properties.Contains(key)) Bad(key, null, "is not a known material field");
         if (Int(root["format"]) != Format) Bad("format", root["format"]?.ToJsonString(), $"must be {Format}");
@@ -106,29 +115,13 @@ public static class MaterialFile
         if (root["swarmKey"] is not null && (swarmKey is null || !SecretMaterial.IsHex32(swarmKey)))
             Bad("swarmKey", Redact(swarmKey), "must be 64 lower-case hex characters");
 
-        var clusterSeeds = Seeds(root, "clusterPeerSeeds", Bad);
-        var kuboSeeds = Seeds(root, "kuboPeerSeeds", Bad);
+        var identitySeed = Str(root["identitySeed"]);
+        if (identitySeed is null || !SecretMaterial.IsHex32(identitySeed))
+            Bad("identitySeed", Redact(identitySeed), "must be 64 lower-case hex characters (the seed every peer identity is derived from)");
 
         if (problems.Count > 0)
             throw new ConfigValidationException(problems);
-        return new State(secret!, generation!.Value, password, clusterSeeds, kuboSeeds) { SwarmKey = swarmKey };
-    }
-
-    private static List<string> Seeds(JsonObject root, string key, Action<string, string?, string> bad)
-    {
-        if (root[key] is not JsonArray array)
-        {
-            bad(key, null, "must be a list of 64-hex-character seeds, one per ordinal");
-            return [];
-        }
-        var seeds = new List<string>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var seed = Str(array[i]);
-            if (seed is null || !SecretMaterial.IsHex32(seed)) bad($"{key}[{i}]", Redact(seed), "must be 64 lower-case hex characters");
-            else seeds.Add(seed);
-        }
-        return seeds;
+        return new State(secret!, generation!.Value, password, identitySeed!) { SwarmKey = swarmKey };
     }
 
     private static void Write(string path, State state)
@@ -140,8 +133,7 @@ public static class MaterialFile
             ["restApi"] = new JsonObject { ["generation"] = state.PasswordGeneration, ["password"] = state.Password },
         };
         if (state.SwarmKey is not null) root["swarmKey"] = state.SwarmKey;
-        root["clusterPeerSeeds"] = new JsonArray(state.ClusterSeeds.Select(s => (JsonNode?)s).ToArray());
-        root["kuboPeerSeeds"] = new JsonArray(state.KuboSeeds.Select(s => (JsonNode?)s).ToArray());
+        root["identitySeed"] = state.IdentitySeed;
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(directory))

@@ -270,7 +270,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var material = ProjectPath(".material", "dev.json");
         Directory.CreateDirectory(Path.GetDirectoryName(material)!);
-        File.WriteAllText(material, "{ \"format\": 1, \"clusterSecret\": ");
+        File.WriteAllText(material, "{ \"format\": 2, \"clusterSecret\": ");
         var bytes = File.ReadAllBytes(material);
         var before = Tree();
 
@@ -285,21 +285,73 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
-    public void MaterialFileWithABadSeed_FailsAndIsLeftUntouched()
+    public void MaterialFileWithABadIdentitySeed_FailsAndIsLeftUntouched()
     {
         Render("dev");
         var material = ProjectPath(".material", "dev.json");
         var text = File.ReadAllText(material);
-        var seed = Regex.Match(text, "\"kuboPeerSeeds\": \\[\\s*\"([0-9a-f]{64})\"").Groups[1].Value;
+        var seed = Regex.Match(text, "\"identitySeed\": \"([0-9a-f]{64})\"").Groups[1].Value;
+        Assert.Equal(64, seed.Length);
         File.WriteAllText(material, text.Replace(seed, seed[..63] + "g", StringComparison.Ordinal));
         var bytes = File.ReadAllBytes(material);
 
         var (exit, _, stderr) = Render("dev");
 
         Assert.NotEqual(0, exit);
-        Assert.Contains("dev.json: kuboPeerSeeds[0]", stderr);
+        Assert.Contains("dev.json: identitySeed", stderr);
         Assert.DoesNotContain(seed[..32], stderr);
         Assert.Equal(bytes, File.ReadAllBytes(material));
+    }
+
+    [Fact]
+    public void FormatOneMaterialFile_IsRefusedAsAnOlderLayoutAndLeftUntouched()
+    {
+        var material = ProjectPath(".material", "dev.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(material)!);
+        var seed = new string('a', 64);
+        File.WriteAllText(material, $$"""
+            {
+              "format": 1,
+              "clusterSecret": "{{new string('b', 64)}}",
+              "restApi": { "generation": 0, "password": "aPasswordThatMustNotBePrinted123" },
+              "clusterPeerSeeds": ["{{seed}}", "{{seed}}", "{{seed}}"],
+              "kuboPeerSeeds": ["{{seed}}", "{{seed}}", "{{seed}}"]
+            }
+            """);
+        var bytes = File.ReadAllBytes(material);
+        var before = Tree();
+
+        var (exit, stdout, stderr) = Render("dev");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("dev.json: format = 1: is an older material layout", stderr);
+        Assert.Contains("this version does not read", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.DoesNotContain(seed[..32], stdout + stderr);
+        Assert.DoesNotContain("aPasswordThatMustNotBePrinted123", stdout + stderr);
+        Assert.Equal(bytes, File.ReadAllBytes(material));
+        Assert.Equal(before, Tree());
+    }
+
+    [Fact]
+    public void ScalingDownAndUpAgain_ChangesNothingInTheMaterialFileAndRestoresTheSameIdentities()
+    {
+        WriteStack("dev", File.ReadAllText(ProjectPath("Pulumi.dev.yaml")) + "  ipfs-infra:peers: 5\n");
+        Render("dev");
+        var material = File.ReadAllBytes(ProjectPath(".material", "dev.json"));
+        var five = File.ReadAllText(ProjectPath("out", "dev", "secrets.yaml"));
+
+        WriteStack("dev", File.ReadAllText(ProjectPath("Pulumi.dev.yaml")).Replace("peers: 5", "peers: 3", StringComparison.Ordinal));
+        var (_, downStdout, _) = Render("dev");
+        WriteStack("dev", File.ReadAllText(ProjectPath("Pulumi.dev.yaml")).Replace("peers: 3", "peers: 5", StringComparison.Ordinal));
+        var (exit, upStdout, _) = Render("dev");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("3 peers", downStdout);
+        Assert.Contains("5 peers", upStdout);
+        Assert.DoesNotContain("material:", downStdout + upStdout);
+        Assert.Equal(material, File.ReadAllBytes(ProjectPath(".material", "dev.json")));
+        Assert.Equal(five, File.ReadAllText(ProjectPath("out", "dev", "secrets.yaml")));
     }
 
     [Fact]

@@ -61,20 +61,22 @@ public sealed class SecretOutputTests : IDisposable
 
     private string Render(string stack) => Run("render", "--stack", stack, "--project", _project.FullName);
 
-    /// <summary>Every secret value in the stack's material file, with each identity's private key and seed.</summary>
+    /// <summary>Every secret value in the stack's material file, with the identity seed and the private key and Ed25519 seed of every identity derived from it.</summary>
     private List<string> SecretValues(string stack)
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(_project.FullName, ".material", $"{stack}.json")))!;
         var values = new List<string> { (string)root["clusterSecret"]!, (string)root["restApi"]!["password"]! };
         if (root["swarmKey"] is { } swarm) values.Add((string)swarm!);
-        foreach (var list in new[] { "clusterPeerSeeds", "kuboPeerSeeds" })
-            foreach (var seed in root[list]!.AsArray().Select(s => (string)s!))
-            {
-                values.Add(seed);
-                var identity = PeerIdentity.FromSeed(Convert.FromHexString(seed));
-                values.Add(identity.PrivateKeyBase64);
-                values.Add(Convert.ToBase64String(Convert.FromHexString(seed)));
-            }
+        var identitySeed = (string)root["identitySeed"]!;
+        values.Add(identitySeed);
+        values.Add(Convert.ToBase64String(Convert.FromHexString(identitySeed)));
+        // More ordinals than any stack here has: an identity of a removed or future ordinal is secret too.
+        var (cluster, kubo) = IdentityDerivation.ForPeers(identitySeed, 10);
+        foreach (var identity in cluster.Concat(kubo))
+        {
+            values.Add(identity.PrivateKeyBase64);
+            values.Add(Convert.ToHexStringLower(Convert.FromBase64String(identity.PrivateKeyBase64).AsSpan(4, PeerIdentity.SeedLength)));
+        }
         return values;
     }
 

@@ -86,6 +86,7 @@ public class BadConfigTests
         }
 
         Assert.Equal("kind-test", Assert.Single(mocks.OfType("pulumi:providers:kubernetes")).Inputs["context"]);
-        Assert.Equal(4, mocks.OfType("random:index/randomBytes:RandomBytes").Count(r => r.Name.StartsWith("cluster-peer-", StringComparison.Ordinal)));
+        var statefulSet = Assert.Single(mocks.OfType("kubernetes:apps/v1:StatefulSet"));
+        Assert.Equal(4.0, StackRun.ToJson(statefulSet.Inputs)["spec"]!["replicas"]!.GetValue<double>());
     }
 }

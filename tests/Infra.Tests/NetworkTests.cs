@@ -161,8 +161,8 @@ public class NetworkTests
         var values = new List<string> { material.ClusterSecretHex, material.RestApiPassword };
         if (material.SwarmKeyHex is { } swarm) values.Add(swarm);
         values.AddRange(material.ClusterPeers.Concat(material.KuboPeers).Select(p => p.PrivateKeyBase64));
-        // The random seeds themselves, as the mocks hand them out.
-        values.AddRange(Enumerable.Range(0, spec.Peers).SelectMany(i => new[] { RecordingMocks.HexFor($"cluster-peer-{i}"), RecordingMocks.HexFor($"kubo-peer-{i}") }));
+        // The identity seed itself, as the mocks hand it out.
+        values.Add(RecordingMocks.HexFor("identity-seed"));
         return values;
     }
 

@@ -46,15 +46,15 @@ public class RenderEquivalenceTests
         Assert.DoesNotContain(types, t => t.StartsWith("kubernetes:v1:", StringComparison.Ordinal));
     }
 
-    /// <summary>The material the mocks' random values amount to.</summary>
+    /// <summary>The material the mocks' random values amount to: identities derived from the one identity seed.</summary>
     internal static SecretMaterial MaterialOf(ClusterSpec spec)
     {
-        PeerIdentity Seed(string name) => PeerIdentity.FromSeed(Convert.FromHexString(RecordingMocks.HexFor(name)));
+        var (clusterPeers, kuboPeers) = IdentityDerivation.ForPeers(Convert.FromHexString(RecordingMocks.HexFor("identity-seed")), spec.Peers);
         return new SecretMaterial(
             RecordingMocks.HexFor("cluster-secret"),
             RecordingMocks.PasswordFor("rest-api-password"),
             spec.Network.PrivateSwarm ? RecordingMocks.HexFor("swarm-key") : null,
-            Enumerable.Range(0, spec.Peers).Select(i => Seed($"cluster-peer-{i}")).ToList(),
-            Enumerable.Range(0, spec.Peers).Select(i => Seed($"kubo-peer-{i}")).ToList());
+            clusterPeers,
+            kuboPeers);
     }
 }

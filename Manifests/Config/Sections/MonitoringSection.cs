@@ -48,7 +48,7 @@ internal static partial class SpecSections
         var m = spec.Monitoring;
         CheckLabels("monitoring.prometheusLabels", m.PrometheusLabels, problem);
         CheckLabels("monitoring.dashboard.labels", m.Dashboard.Labels, problem);
-        if (ConfigSchema.LabelSyntax.KeyProblem(m.Dashboard.FolderAnnotation) is { } folderKey)
+        if (Naming.KubernetesNames.LabelKeyProblem(m.Dashboard.FolderAnnotation) is { } folderKey)
             problem("monitoring.dashboard.folderAnnotation", m.Dashboard.FolderAnnotation, $"must be an annotation key: {folderKey}");
 
         var durations = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -79,7 +79,7 @@ internal static partial class SpecSections
         var shown = "{" + string.Join(", ", labels.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}: {kv.Value}"))) + "}";
         foreach (var (key, value) in labels)
         {
-            if ((ConfigSchema.LabelSyntax.KeyProblem(key) ?? ConfigSchema.LabelSyntax.ValueProblem(key, value)) is { } syntax)
+            if ((Naming.KubernetesNames.LabelKeyProblem(key) ?? Naming.KubernetesNames.LabelValueProblem(key, value)) is { } syntax)
                 problem(path, shown, $"must hold Kubernetes labels: {syntax}");
             else if (key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal))
                 problem(path, shown, $"must not set '{key}': the app.kubernetes.io/ labels are ipfs-infra's own (they select the pods)");

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Spec;
 using Xunit;
@@ -35,7 +37,7 @@ public sealed class MaterialFileTests : IDisposable
             Assert.Equal(expected, File.GetUnixFileMode(path));
     }
 
-    private static IReadOnlyList<string> Ids(IEnumerable<Ipfs.Manifests.Identity.PeerIdentity> peers) => peers.Select(p => p.PeerId).ToList();
+    private static IReadOnlyList<string> Ids(IEnumerable<PeerIdentity> peers) => peers.Select(p => p.PeerId).ToList();
 
     // ---------------------------------------------------------------------------------------
     // Creating and reusing.
@@ -49,7 +51,7 @@ public sealed class MaterialFileTests : IDisposable
         Assert.True(File.Exists(MaterialPath));
         AssertMode(OwnerReadWrite, MaterialPath);
         AssertMode(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, Path.GetDirectoryName(MaterialPath)!);
-        Assert.Equal(["generated the cluster secret", "generated identities for ordinals 0..2"], changes);
+        Assert.Equal(["generated the cluster secret and identity seed"], changes);
         Assert.Equal(3, material.ClusterPeers.Count);
         Assert.Equal(3, material.KuboPeers.Count);
         Assert.Null(material.SwarmKeyHex);
@@ -63,6 +65,44 @@ public sealed class MaterialFileTests : IDisposable
 
         var all = Ids(material.ClusterPeers).Concat(Ids(material.KuboPeers)).ToList();
         Assert.Equal(10, all.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void FirstLoad_WritesFormat2WithOneIdentitySeedAndNoPerOrdinalSeeds()
+    {
+        MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 5, privateSwarm: true));
+
+        var root = JsonNode.Parse(File.ReadAllText(MaterialPath))!.AsObject();
+        Assert.Equal(["format", "clusterSecret", "restApi", "swarmKey", "identitySeed"], root.Select(p => p.Key));
+        Assert.Equal(2, root["format"]!.GetValue<int>());
+        Assert.Matches("^[0-9a-f]{64}$", root["identitySeed"]!.GetValue<string>());
+        Assert.NotEqual(root["clusterSecret"]!.GetValue<string>(), root["identitySeed"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Identities_AreDerivedFromTheIdentitySeed()
+    {
+        var (material, _) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 4));
+
+        var seed = Convert.FromHexString(JsonNode.Parse(File.ReadAllText(MaterialPath))!["identitySeed"]!.GetValue<string>());
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => IdentityDerivation.ClusterPeer(seed, i)), material.ClusterPeers);
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => IdentityDerivation.KuboPeer(seed, i)), material.KuboPeers);
+    }
+
+    [Fact]
+    public void AFixedIdentitySeed_GivesTheKnownPeerIds()
+    {
+        MaterialFile.LoadOrCreate(MaterialPath, Spec());
+        var root = JsonNode.Parse(File.ReadAllText(MaterialPath))!.AsObject();
+        root["identitySeed"] = Convert.ToHexStringLower(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+        File.WriteAllText(MaterialPath, root.ToJsonString());
+
+        var (material, changes) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 2));
+
+        Assert.Empty(changes);
+        // The known answers of IdentityDerivationTests, computed outside this code base.
+        Assert.Equal(["12D3KooWRmY7wEc59Ku3VJUy75MzQsc7paqHyh7MmWUER2jGu1JS", "12D3KooWAN5rbpHMshb7BJK13WpVsydVTbvPbc6fgbmZxr32akeN"], Ids(material.ClusterPeers));
+        Assert.Equal(["12D3KooWPJgg5X2uRBvhGpgBVK74GQ5UvAqEvJnsJ6RRzL3MXhDY", "12D3KooWDttEuL1Ku96mwYqps6c9Teo2jkDwrMffDYdUknnYoivi"], Ids(material.KuboPeers));
     }
 
     [Fact]
@@ -87,9 +127,9 @@ public sealed class MaterialFileTests : IDisposable
     [Fact]
     public void RewrittenFile_StaysReadableByItsOwnerOnly()
     {
-        MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 3));
+        MaterialFile.LoadOrCreate(MaterialPath, Spec());
 
-        MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 4));
+        MaterialFile.LoadOrCreate(MaterialPath, Spec(passwordGeneration: 1));
 
         AssertMode(OwnerReadWrite, MaterialPath);
     }
@@ -97,14 +137,15 @@ public sealed class MaterialFileTests : IDisposable
     [Fact]
     public void RewrittenFile_StaysOwnerOnlyEvenWhenACrashLeftAWorldReadableTemporaryFile()
     {
-        MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 3));
+        MaterialFile.LoadOrCreate(MaterialPath, Spec());
         File.WriteAllText(MaterialPath + ".tmp", "left over from an interrupted write");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(MaterialPath + ".tmp", OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 4));
+        MaterialFile.LoadOrCreate(MaterialPath, Spec(passwordGeneration: 1));
 
         AssertMode(OwnerReadWrite, MaterialPath);
+        Assert.False(File.Exists(MaterialPath + ".tmp"));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -112,17 +153,20 @@ public sealed class MaterialFileTests : IDisposable
     // ---------------------------------------------------------------------------------------
 
     [Fact]
-    public void ScalingUp_KeepsExistingIdentitiesAndAddsNewOnes()
+    public void ScalingUp_KeepsExistingIdentitiesDerivesNewOnesAndLeavesTheFileAlone()
     {
         var (three, _) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 3));
+        var bytes = File.ReadAllBytes(MaterialPath);
 
         var (five, changes) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 5));
 
-        Assert.Equal(["added identities for ordinals 3..4"], changes);
+        Assert.Empty(changes);
+        Assert.Equal(bytes, File.ReadAllBytes(MaterialPath));
         Assert.Equal(Ids(three.ClusterPeers), Ids(five.ClusterPeers).Take(3));
         Assert.Equal(Ids(three.KuboPeers), Ids(five.KuboPeers).Take(3));
         Assert.Equal(5, five.ClusterPeers.Count);
         Assert.Equal(5, five.KuboPeers.Count);
+        Assert.Equal(10, Ids(five.ClusterPeers).Concat(Ids(five.KuboPeers)).Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(three.ClusterSecretHex, five.ClusterSecretHex);
         Assert.Equal(three.RestApiPassword, five.RestApiPassword);
         AssertMode(OwnerReadWrite, MaterialPath);
@@ -146,11 +190,14 @@ public sealed class MaterialFileTests : IDisposable
     public void ScalingDownAndUpAgain_RestoresTheSameIdentities()
     {
         var (before, _) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 5));
+        var bytes = File.ReadAllBytes(MaterialPath);
         MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 3));
 
         var (after, changes) = MaterialFile.LoadOrCreate(MaterialPath, Spec(peers: 5));
 
         Assert.Empty(changes);
+        Assert.Equal(bytes, File.ReadAllBytes(MaterialPath));
+        Assert.Equal(before.ClusterPeers.Select(p => p.PrivateKeyBase64), after.ClusterPeers.Select(p => p.PrivateKeyBase64));
         Assert.Equal(Ids(before.ClusterPeers), Ids(after.ClusterPeers));
         Assert.Equal(Ids(before.KuboPeers), Ids(after.KuboPeers));
     }
@@ -239,13 +286,18 @@ public sealed class MaterialFileTests : IDisposable
         { "not JSON", "(file)" },
         { "truncated JSON", "(file)" },
         { "a JSON list", "(file)" },
-        { "wrong format number", "format" },
-        { "bad hex seed", "clusterPeerSeeds[1]" },
+        { "newer format number", "format" },
+        { "format missing", "format" },
+        { "identity seed not hex", "identitySeed" },
+        { "upper-case identity seed", "identitySeed" },
+        { "identity seed too short", "identitySeed" },
+        { "identity seed missing", "identitySeed" },
+        { "identity seed a list", "identitySeed" },
         { "upper-case cluster secret", "clusterSecret" },
         { "unknown field", "comment" },
         { "missing REST API password", "restApi" },
         { "swarm key too short", "swarmKey" },
-        { "seeds not a list", "kuboPeerSeeds" },
+        { "old per-ordinal seed list", "clusterPeerSeeds" },
     };
 
     private static string Corrupt(string corruption, string valid)
@@ -256,13 +308,18 @@ public sealed class MaterialFileTests : IDisposable
             case "not JSON": return "this is not material\n";
             case "truncated JSON": return valid[..(valid.Length / 2)];
             case "a JSON list": return "[]\n";
-            case "wrong format number": root["format"] = 2; break;
-            case "bad hex seed": root["clusterPeerSeeds"]![1] = new string('z', 64); break;
+            case "newer format number": root["format"] = 3; break;
+            case "format missing": root.Remove("format"); break;
+            case "identity seed not hex": root["identitySeed"] = root["identitySeed"]!.GetValue<string>()[..63] + "z"; break;
+            case "upper-case identity seed": root["identitySeed"] = root["identitySeed"]!.GetValue<string>().ToUpperInvariant(); break;
+            case "identity seed too short": root["identitySeed"] = root["identitySeed"]!.GetValue<string>()[..62]; break;
+            case "identity seed missing": root.Remove("identitySeed"); break;
+            case "identity seed a list": root["identitySeed"] = new JsonArray(root["identitySeed"]!.GetValue<string>()); break;
             case "upper-case cluster secret": root["clusterSecret"] = root["clusterSecret"]!.GetValue<string>().ToUpperInvariant(); break;
             case "unknown field": root["comment"] = "restored by hand"; break;
             case "missing REST API password": root["restApi"]!.AsObject().Remove("password"); break;
             case "swarm key too short": root["swarmKey"] = root["swarmKey"]!.GetValue<string>()[..32]; break;
-            case "seeds not a list": root["kuboPeerSeeds"] = "none"; break;
+            case "old per-ordinal seed list": root["clusterPeerSeeds"] = new JsonArray(root["identitySeed"]!.GetValue<string>()); break;
             default: throw new ArgumentOutOfRangeException(nameof(corruption), corruption, null);
         }
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -277,9 +334,10 @@ public sealed class MaterialFileTests : IDisposable
             root["clusterSecret"]!.GetValue<string>(),
             root["restApi"]!["password"]!.GetValue<string>(),
             root["swarmKey"]!.GetValue<string>(),
+            root["identitySeed"]!.GetValue<string>(),
         };
-        secrets.AddRange(root["clusterPeerSeeds"]!.AsArray().Select(s => s!.GetValue<string>()));
-        secrets.AddRange(root["kuboPeerSeeds"]!.AsArray().Select(s => s!.GetValue<string>()));
+        var (cluster, kubo) = IdentityDerivation.ForPeers(root["identitySeed"]!.GetValue<string>(), 3);
+        secrets.AddRange(cluster.Concat(kubo).Select(p => p.PrivateKeyBase64));
         return secrets.SelectMany(s => new[] { s, s.ToUpperInvariant(), s[..(s.Length / 2)] });
     }
 
@@ -322,6 +380,70 @@ public sealed class MaterialFileTests : IDisposable
 
         foreach (var secret in SecretsOf(valid))
             Assert.False(error.Message.Contains(secret, StringComparison.Ordinal), $"{corruption} ({field}): the message shows a secret value:\n{error.Message}");
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The older layout (format 1, one seed per ordinal): refused, never converted or regenerated.
+    // ---------------------------------------------------------------------------------------
+
+    private static readonly string[] OldSeeds = Enumerable.Range(0, 6).Select(i => Convert.ToHexStringLower(SHA256.HashData([(byte)i]))).ToArray();
+
+    private static string FormatOneFile() => new JsonObject
+    {
+        ["format"] = 1,
+        ["clusterSecret"] = Convert.ToHexStringLower(SHA256.HashData("cluster secret"u8)),
+        ["restApi"] = new JsonObject { ["generation"] = 0, ["password"] = "formatOnePasswordValue0123456789" },
+        ["clusterPeerSeeds"] = new JsonArray(OldSeeds[..3].Select(x => (JsonNode?)x).ToArray()),
+        ["kuboPeerSeeds"] = new JsonArray(OldSeeds[3..].Select(x => (JsonNode?)x).ToArray()),
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+    [Fact]
+    public void FormatOneFile_IsRefusedAsAnOlderLayoutNamingFileAndField()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
+        File.WriteAllText(MaterialPath, FormatOneFile());
+
+        var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Equal("dev.json", problem.Source);
+        Assert.Equal("format", problem.Key);
+        Assert.Contains("dev.json: format = 1: is an older material layout", error.Message);
+        Assert.Contains("this version does not read", error.Message);
+        Assert.Contains("never converted or regenerated", error.Message);
+    }
+
+    [Theory]
+    [InlineData(3, 0, false)]
+    [InlineData(5, 0, false)]
+    [InlineData(3, 1, true)]
+    public void FormatOneFile_IsNeverConvertedOrRegenerated(int peers, int passwordGeneration, bool privateSwarm)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
+        var text = FormatOneFile();
+        File.WriteAllText(MaterialPath, text);
+        var bytes = File.ReadAllBytes(MaterialPath);
+
+        Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec(peers, passwordGeneration, privateSwarm)));
+        Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec(peers, passwordGeneration, privateSwarm)));
+
+        Assert.Equal(bytes, File.ReadAllBytes(MaterialPath));
+        Assert.False(File.Exists(MaterialPath + ".tmp"));
+    }
+
+    [Fact]
+    public void FormatOneFile_ErrorNeverShowsASecretValue()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
+        var text = FormatOneFile();
+        File.WriteAllText(MaterialPath, text);
+
+        var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
+
+        var root = JsonNode.Parse(text)!;
+        var secrets = OldSeeds.Append(root["clusterSecret"]!.GetValue<string>()).Append(root["restApi"]!["password"]!.GetValue<string>());
+        foreach (var secret in secrets)
+            Assert.DoesNotContain(secret[..(secret.Length / 2)], error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -117,9 +117,9 @@ public sealed class NetworkConfigTests : IDisposable
         { "client namespaces given as a scalar", Stack("dev", "api:", "  clientNamespaces: apps"),
             [$"{FileName}: ipfs-infra:network.api.clientNamespaces = apps", "must be a list of namespace names"] },
         { "client pod selector with a bad key", Stack("dev", "api:", "  clientPodSelector:", "    'bad key': x"),
-            [$"{FileName}: ipfs-infra:network.api.clientPodSelector", "'bad key' is not a label key"] },
+            [$"{FileName}: ipfs-infra:network.api.clientPodSelector", "label key 'bad key' must be at most 63"] },
         { "client pod selector with a bad value", Stack("dev", "api:", "  clientPodSelector:", "    app: 'not/a value'"),
-            [$"{FileName}: ipfs-infra:network.api.clientPodSelector", "the value of 'app' is not a label value"] },
+            [$"{FileName}: ipfs-infra:network.api.clientPodSelector", "of 'app' must be empty or at most 63"] },
         { "gateway namespace that is no namespace name", Stack("dev", "gateway:", "  namespace: Ingress_Nginx"),
             [$"{FileName}: ipfs-infra:network.gateway.namespace = Ingress_Nginx", "must be a namespace name"] },
         { "ingress without a host", Stack("dev", "gateway:", "  namespace: ingress-nginx", "ingress:", "  enabled: true"),
@@ -185,7 +185,7 @@ public sealed class NetworkConfigTests : IDisposable
                      "ingress.className", "ingress.host", "ingress.tlsSecret" })
             Assert.Contains($"| `ipfs-infra:network.{key}` |", reference);
         Assert.Contains("| `ipfs-infra:network.gateway.namespace` | DNS-1123 label, or empty for none | `(none)` | `(none)` |", reference);
-        Assert.Contains("| `ipfs-infra:network.api.clientPodSelector` | map of label keys to values | `{}` | `{}` |", reference);
+        Assert.Contains("| `ipfs-infra:network.api.clientPodSelector` | map of Kubernetes labels (key: value) | `{}` | `{}` |", reference);
         Assert.Contains("| `ipfs-infra:network.exposure` | one of none, nodePort, loadBalancer | `none` | `none` |", reference);
     }
 }
