@@ -51,7 +51,7 @@ public static class NodeContainers
             Env = env,
             Ports = ports,
             Resources = PodSizing.Requirements(spec.Resources.Kubo),
-            SecurityContext = Restricted(),
+            SecurityContext = PodSecurity.Container(),
             VolumeMounts = mounts,
             // Generous: a repo migration on a large datastore runs before the API answers.
             StartupProbe = new V1Probe { Exec = health, PeriodSeconds = 10, TimeoutSeconds = 5, FailureThreshold = 180 },
@@ -109,7 +109,7 @@ public static class NodeContainers
                 Port("metrics", Ports.ClusterMetrics),
             ],
             Resources = PodSizing.Requirements(spec.Resources.Cluster),
-            SecurityContext = Restricted(),
+            SecurityContext = PodSecurity.Container(),
             VolumeMounts =
             [
                 new() { Name = StatefulSetBuilder.StateVolume, MountPath = NodeScripts.ClusterRepo },
@@ -123,14 +123,6 @@ public static class NodeContainers
             LivenessProbe = new V1Probe { HttpGet = health, PeriodSeconds = 30, TimeoutSeconds = 5, FailureThreshold = 5 },
         };
     }
-
-    private static V1SecurityContext Restricted() => new()
-    {
-        AllowPrivilegeEscalation = false,
-        ReadOnlyRootFilesystem = true,
-        RunAsNonRoot = true,
-        Capabilities = new V1Capabilities { Drop = ["ALL"] },
-    };
 
     private static V1ContainerPort Port(string name, int port, string protocol = "TCP") =>
         new() { Name = name, ContainerPort = port, Protocol = protocol };

@@ -26,9 +26,6 @@ public static class StatefulSetBuilder
     /// <summary>Seconds kubo gets to flush its datastore and close connections on shutdown.</summary>
     public const int TerminationGracePeriodSeconds = 120;
 
-    private const long IpfsUser = 1000;
-    private const long UsersGroup = 100;
-
     /// <summary>Builds the StatefulSet; the ConfigMaps are the ones it mounts (their data feeds the checksum).</summary>
     public static V1StatefulSet Build(ClusterSpec spec, V1ConfigMap peerDirectory, V1ConfigMap scripts)
     {
@@ -128,15 +125,7 @@ public static class StatefulSetBuilder
             AutomountServiceAccountToken = false,
             EnableServiceLinks = false,
             TerminationGracePeriodSeconds = TerminationGracePeriodSeconds,
-            SecurityContext = new V1PodSecurityContext
-            {
-                RunAsNonRoot = true,
-                RunAsUser = IpfsUser,
-                RunAsGroup = UsersGroup,
-                FsGroup = UsersGroup,
-                FsGroupChangePolicy = "OnRootMismatch",
-                SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-            },
+            SecurityContext = PodSecurity.Pod(),
             Affinity = Affinity(spec),
             TopologySpreadConstraints = spec.Availability.ZoneSpread
                 ?

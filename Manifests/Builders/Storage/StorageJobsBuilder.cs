@@ -12,8 +12,6 @@ namespace Ipfs.Manifests.Builders.Storage;
 /// </summary>
 public static class StorageJobsBuilder
 {
-    private const long IpfsUser = 1000;
-    private const long UsersGroup = 100;
 
     /// <summary>The scripts ConfigMap; null when neither backups nor snapshots are on.</summary>
     public static V1ConfigMap? Scripts(ClusterSpec spec)
@@ -154,13 +152,7 @@ public static class StorageJobsBuilder
                 Requests = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["cpu"] = new("50m"), ["memory"] = new("64Mi") },
                 Limits = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["cpu"] = new("500m"), ["memory"] = new("256Mi") },
             },
-            SecurityContext = new V1SecurityContext
-            {
-                AllowPrivilegeEscalation = false,
-                ReadOnlyRootFilesystem = true,
-                RunAsNonRoot = true,
-                Capabilities = new V1Capabilities { Drop = ["ALL"] },
-            },
+            SecurityContext = PodSecurity.Container(),
             VolumeMounts = mounts,
         };
     }
@@ -177,15 +169,7 @@ public static class StorageJobsBuilder
                 AutomountServiceAccountToken = serviceAccount is not null,
                 EnableServiceLinks = false,
                 RestartPolicy = "Never",
-                SecurityContext = new V1PodSecurityContext
-                {
-                    RunAsNonRoot = true,
-                    RunAsUser = IpfsUser,
-                    RunAsGroup = UsersGroup,
-                    FsGroup = UsersGroup,
-                    FsGroupChangePolicy = "OnRootMismatch",
-                    SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-                },
+                SecurityContext = PodSecurity.Pod(),
                 Containers = [container],
                 Volumes = volumes,
             },
