@@ -9,9 +9,9 @@ namespace Ipfs.Manifests.Tests.Config;
 public sealed class ClusterSpecLoaderTests : IDisposable
 {
     private const string FileName = "Pulumi.test.yaml";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("spec-loader-");
+    private readonly TempStackFile _stackFile = new(FileName);
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _stackFile.Dispose();
 
     /// <summary>A stack file whose <c>config:</c> map holds <paramref name="lines"/> (each indented under it).</summary>
     private static string Stack(params string[] lines) =>
@@ -19,12 +19,7 @@ public sealed class ClusterSpecLoaderTests : IDisposable
 
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    private ClusterSpec Load(string yaml)
-    {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, yaml);
-        return ClusterSpecLoader.Load(StackFileReader.Read(path));
-    }
+    private ClusterSpec Load(string yaml) => _stackFile.Load(yaml);
 
     private ConfigValidationException LoadFails(string yaml) =>
         Assert.Throws<ConfigValidationException>(() => Load(yaml));

@@ -9,18 +9,13 @@ namespace Ipfs.Manifests.Tests.Builders.Monitoring;
 public sealed class MonitoringConfigTests : IDisposable
 {
     private const string FileName = "Pulumi.mon.yaml";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("monitoring-config-");
+    private readonly TempStackFile _stackFile = new(FileName);
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _stackFile.Dispose();
 
     private static string Stack(params string[] lines) => "config:\n" + string.Concat(lines.Select(l => "  " + l + "\n"));
 
-    private ClusterSpec Load(string yaml)
-    {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, yaml);
-        return ClusterSpecLoader.Load(StackFileReader.Read(path));
-    }
+    private ClusterSpec Load(string yaml) => _stackFile.Load(yaml);
 
     [Fact]
     public void MonitoringIsOffInDev_AndOnInProd()

@@ -8,19 +8,14 @@ namespace Ipfs.Manifests.Tests.Builders.Network;
 public sealed class NetworkConfigTests : IDisposable
 {
     private const string FileName = "Pulumi.test.yaml";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("network-config-");
+    private readonly TempStackFile _stackFile = new(FileName);
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _stackFile.Dispose();
 
     private static string Stack(string profile, params string[] networkLines) =>
         $"config:\n  ipfs-infra:profile: {profile}\n" + (networkLines.Length == 0 ? "" : "  ipfs-infra:network:\n" + string.Concat(networkLines.Select(l => "    " + l + "\n")));
 
-    private ClusterSpec Load(string yaml)
-    {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, yaml);
-        return ClusterSpecLoader.Load(StackFileReader.Read(path));
-    }
+    private ClusterSpec Load(string yaml) => _stackFile.Load(yaml);
 
     [Fact]
     public void ProfilesExposeNothingAndNameNoClients()
@@ -137,9 +132,7 @@ public sealed class NetworkConfigTests : IDisposable
     [MemberData(nameof(BadNetworks))]
     public void BadNetworkConfig_IsRejectedNamingFileKeyValueAndWhatIsAllowed(string because, string yaml, string[] expected)
     {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, yaml);
-        var error = Assert.Throws<ConfigValidationException>(() => ClusterSpecLoader.Load(StackFileReader.Read(path)));
+        var error = Assert.Throws<ConfigValidationException>(() => Load(yaml));
 
         foreach (var text in expected)
             Assert.True(error.Message.Contains(text, StringComparison.Ordinal), $"{because}: expected \"{text}\" in:\n{error.Message}");
@@ -148,10 +141,8 @@ public sealed class NetworkConfigTests : IDisposable
     [Fact]
     public void EveryNetworkProblemIsReportedInOneRun()
     {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, Stack("prod", "exposure: loadBalancer", "api:", "  clientNamespaces: [Apps]", "ingress:", "  enabled: true"));
-
-        var error = Assert.Throws<ConfigValidationException>(() => ClusterSpecLoader.Load(StackFileReader.Read(path)));
+        var error = Assert.Throws<ConfigValidationException>(() =>
+            Load(Stack("prod", "exposure: loadBalancer", "api:", "  clientNamespaces: [Apps]", "ingress:", "  enabled: true")));
 
         Assert.Equal(
             ["ipfs-infra:network.api.clientNamespaces", "ipfs-infra:network.gateway.namespace", "ipfs-infra:network.ingress.host", "ipfs-infra:network.loadBalancer.addresses"],

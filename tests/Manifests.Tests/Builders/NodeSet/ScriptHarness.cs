@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Material;
@@ -37,7 +36,7 @@ internal sealed class ScriptHarness : IDisposable
             File.SetUnixFileMode(Path.Combine(_root, "bin", tool), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
-    public static string Shell => File.Exists("/usr/bin/busybox") ? "/usr/bin/busybox" : "/bin/sh";
+    public static string Shell => ImageShell.Path;
 
     /// <summary>Runs the cluster start script as pod <paramref name="ordinal"/>; returns the CLUSTER_* environment it started the daemon with.</summary>
     public Dictionary<string, string> StartCluster(int ordinal, string podPrefix = "ipfs")
@@ -73,17 +72,13 @@ internal sealed class ScriptHarness : IDisposable
         var path = Path.Combine(_root, script);
         File.WriteAllText(path, text);
 
-        var start = new ProcessStartInfo(Shell) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Shell.EndsWith("busybox", StringComparison.Ordinal)) start.ArgumentList.Add("sh");
-        start.ArgumentList.Add(path);
-        start.Environment["POD_NAME"] = podName;
-        start.Environment["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin";
-        foreach (var (name, value) in env) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        var environment = new Dictionary<string, string>
+        {
+            ["POD_NAME"] = podName,
+            ["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin",
+        };
+        foreach (var (name, value) in env) environment[name] = value;
+        return ImageShell.Run(path, environment);
     }
 
     public string RepoConfig(int ordinal) => File.ReadAllText(Path.Combine(_root, $"repo-{ordinal}", "config"));

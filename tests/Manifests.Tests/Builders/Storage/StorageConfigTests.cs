@@ -11,21 +11,16 @@ namespace Ipfs.Manifests.Tests.Builders.Storage;
 public sealed class StorageConfigTests : IDisposable
 {
     private const string FileName = "Pulumi.test.yaml";
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("storage-config-");
+    private readonly TempStackFile _stackFile = new(FileName);
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _stackFile.Dispose();
 
     /// <summary>A stack file of <paramref name="profile"/> with <paramref name="storageLines"/> under ipfs-infra:storage.</summary>
     internal static string Stack(string profile, params string[] storageLines) =>
         $"config:\n  ipfs-infra:profile: {profile}\n" +
         (storageLines.Length == 0 ? "" : "  ipfs-infra:storage:\n" + string.Concat(storageLines.Select(l => "    " + l + "\n")));
 
-    private ClusterSpec Load(string yaml)
-    {
-        var path = Path.Combine(_dir.FullName, FileName);
-        File.WriteAllText(path, yaml);
-        return ClusterSpecLoader.Load(StackFileReader.Read(path));
-    }
+    private ClusterSpec Load(string yaml) => _stackFile.Load(yaml);
 
     private ConfigValidationException LoadFails(string yaml) => Assert.Throws<ConfigValidationException>(() => Load(yaml));
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ipfs.Manifests.Builders.Storage;
 using Ipfs.Manifests.Spec;
 using Ipfs.Manifests.Tests.Builders.NodeSet;
@@ -73,7 +72,7 @@ internal sealed class StorageScriptHarness : IDisposable
             """);
     }
 
-    public static string Shell => ScriptHarness.Shell;
+    public static string Shell => ImageShell.Path;
 
     public string Backups => Path.Combine(_root, "backups", "pinsets");
 
@@ -92,22 +91,18 @@ internal sealed class StorageScriptHarness : IDisposable
         var path = Path.Combine(_root, script);
         File.WriteAllText(path, text);
 
-        var start = new ProcessStartInfo(Shell) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Shell.EndsWith("busybox", StringComparison.Ordinal)) start.ArgumentList.Add("sh");
-        start.ArgumentList.Add(path);
-        start.Environment["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin";
-        start.Environment["TMPDIR"] = _root;
-        start.Environment["CTL_LOG"] = CtlLog;
-        start.Environment["KUBECTL_LOG"] = KubectlLog;
-        start.Environment["CREATED"] = Created;
-        start.Environment["SNAPSHOTS"] = Snapshots;
-        start.Environment["CLUSTER_CREDENTIALS"] = "admin:fixed-test-password";
-        foreach (var (name, value) in env) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin",
+            ["TMPDIR"] = _root,
+            ["CTL_LOG"] = CtlLog,
+            ["KUBECTL_LOG"] = KubectlLog,
+            ["CREATED"] = Created,
+            ["SNAPSHOTS"] = Snapshots,
+            ["CLUSTER_CREDENTIALS"] = "admin:fixed-test-password",
+        };
+        foreach (var (name, value) in env) environment[name] = value;
+        return ImageShell.Run(path, environment);
     }
 
     /// <summary>Each recorded invocation's arguments (and, for ipfs-cluster-ctl, the credentials it saw last).</summary>
