@@ -55,6 +55,17 @@ namespace Ipfs.Cli
                 stderr.WriteLine($"error: {e.Message}");
                 return 1;
             }
+            catch (PlatformNotSupportedException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Exception e)
+            {
+                // A backstop only: every known failure above has its own message. Never a stack trace.
+                stderr.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message}");
+                return 70;
+            }
         }
     }
 }

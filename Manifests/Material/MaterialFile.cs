@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Files;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Spec;
 
@@ -33,8 +34,20 @@ public static class MaterialFile
     /// <c>restApi.passwordGeneration</c> is below the file's generation. The file is left untouched.</exception>
     public static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreate(string path, ClusterSpec spec)
     {
+        if (!OperatingSystem.IsLinux()) throw LinuxOnly.Refusal("Keeping the material file safe");
+        var full = Path.GetFullPath(path);
+        MaterialLocation.PrepareFolder(full);
+        using var held = FileLock.Acquire(full + ".lock", $"the material {full}");
+        var target = MaterialLocation.ExistingTarget(full);
+        MaterialLocation.RemoveTemporaryFiles(target ?? full);
+        return LoadOrCreateLocked(target ?? full, target is not null, spec);
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreateLocked(string path, bool exists, ClusterSpec spec)
+    {
         var changes = new List<string>();
-        var state = File.Exists(path) ? Read(path) : null;
+        var state = exists ? Read(path) : null;
         if (state is null)
         {
             state = new State(Hex(32), 0, null, Hex(IdentityDerivation.IdentitySeedLength));
@@ -72,6 +85,7 @@ public static class MaterialFile
         public string? SwarmKey { get; init; }
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static State Read(string path)
     {
         var source = Path.GetFileName(path);
@@ -81,7 +95,7 @@ public static class MaterialFile
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+            root = JsonNode.Parse(MaterialLocation.ReadOwnerOnly(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                    ?? throw new JsonException("the document is not a JSON object");
         }
         catch (JsonException e)
@@ -124,6 +138,7 @@ public static class MaterialFile
         return new State(secret!, generation!.Value, password, identitySeed!) { SwarmKey = swarmKey };
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static void Write(string path, State state)
     {
         var root = new JsonObject
@@ -135,20 +150,17 @@ public static class MaterialFile
         if (state.SwarmKey is not null) root["swarmKey"] = state.SwarmKey;
         root["identitySeed"] = state.IdentitySeed;
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(directory))
+        var temp = DurableFile.TemporarySibling(path, MaterialLocation.TemporarySuffix);
+        try
         {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
-            else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            DurableFile.CreateNew(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", ownerOnly: true);
+            File.Move(temp, path, overwrite: true);
+            Posix.SyncDirectory(Path.GetDirectoryName(path)!);
         }
-        var temp = path + ".tmp";
-        File.Delete(temp); // a leftover from a crash may have looser permissions; UnixCreateMode applies only to new files
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temp, path, overwrite: true);
+        finally
+        {
+            File.Delete(temp); // no-op once renamed; removes the secrets of a write that failed
+        }
     }
 
     private static string Hex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));
