@@ -37,7 +37,7 @@ public static class MaterialFile
         if (!OperatingSystem.IsLinux()) throw LinuxOnly.Refusal("Keeping the material file safe");
         var full = Path.GetFullPath(path);
         MaterialLocation.PrepareFolder(full);
-        using var held = FileLock.Acquire(full + ".lock", $"the material {full}");
+        using var held = FileLock.Acquire(Path.GetDirectoryName(full)!, $"the material {full}", directory: true);
         var target = MaterialLocation.ExistingTarget(full);
         MaterialLocation.RemoveTemporaryFiles(target ?? full);
         return LoadOrCreateLocked(target ?? full, target is not null, spec);

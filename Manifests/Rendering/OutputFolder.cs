@@ -24,12 +24,15 @@ public sealed class OutputFolder : IDisposable
     private const string TemporarySuffix = "render";
 
     private readonly IDisposable _lock;
+    private readonly IReadOnlyList<string> _createdParents;
+    private bool _replaced;
 
-    private OutputFolder(string path, bool holdsPreviousRender, IDisposable held)
+    private OutputFolder(string path, bool holdsPreviousRender, IDisposable held, IReadOnlyList<string> createdParents)
     {
         Path = path;
         HoldsPreviousRender = holdsPreviousRender;
         _lock = held;
+        _createdParents = createdParents;
     }
 
     /// <summary>The folder's full path.</summary>
@@ -45,15 +48,16 @@ public sealed class OutputFolder : IDisposable
         var full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
         var parent = System.IO.Path.GetDirectoryName(full)
             ?? throw new IOException($"the output folder {full} is the filesystem root; render only writes a folder of its own");
-        CreateParent(parent);
+        var created = CreateParents(parent);
         var held = FileLock.Acquire(parent, $"the output folder {full}", directory: true);
         try
         {
             RemoveLeftovers(full);
-            return new OutputFolder(full, Inspect(full), held);
+            return new OutputFolder(full, Inspect(full), held, created);
         }
         catch
         {
+            RemoveEmpty(created);
             held.Dispose();
             throw;
         }
@@ -75,6 +79,7 @@ public sealed class OutputFolder : IDisposable
             DurableFile.CreateNew(System.IO.Path.Combine(staging, MarkerFile), Marker(files), ownerOnly: false);
             Posix.SyncDirectory(staging);
             Swap(staging);
+            _replaced = true;
             Posix.SyncDirectory(System.IO.Path.GetDirectoryName(Path)!);
         }
         finally
@@ -85,8 +90,12 @@ public sealed class OutputFolder : IDisposable
         return files.Select(f => System.IO.Path.Combine(Path, f.RelativePath)).ToList();
     }
 
-    /// <summary>Releases the lock.</summary>
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Releases the lock; parent folders <see cref="Open"/> created are removed again when nothing was rendered into them.</summary>
+    public void Dispose()
+    {
+        if (!_replaced) RemoveEmpty(_createdParents);
+        _lock.Dispose();
+    }
 
     private void Swap(string staging)
     {
@@ -105,14 +114,35 @@ public sealed class OutputFolder : IDisposable
         }
     }
 
-    private static void CreateParent(string parent)
+    /// <summary>Creates the missing folders up to <paramref name="parent"/>; returns them, deepest first.</summary>
+    private static List<string> CreateParents(string parent)
     {
-        if (Directory.Exists(parent)) return;
-        if (File.Exists(parent)) throw new IOException($"the output folder's parent {parent} is a file");
-        var missing = parent;
-        while (!Directory.Exists(System.IO.Path.GetDirectoryName(missing)!)) missing = System.IO.Path.GetDirectoryName(missing)!;
+        var missing = new List<string>();
+        for (var dir = parent; !Directory.Exists(dir); dir = System.IO.Path.GetDirectoryName(dir)!)
+        {
+            if (File.Exists(dir)) throw new IOException($"cannot create the output folder: {dir} is a file");
+            missing.Add(dir);
+        }
+        if (missing.Count == 0) return missing;
         Directory.CreateDirectory(parent);
-        Posix.SyncDirectory(System.IO.Path.GetDirectoryName(missing)!);
+        Posix.SyncDirectory(System.IO.Path.GetDirectoryName(missing[^1])!);
+        return missing;
+    }
+
+    /// <summary>A failed render leaves no folder behind: removes the given folders while they are empty.</summary>
+    private static void RemoveEmpty(IEnumerable<string> folders)
+    {
+        foreach (var folder in folders)
+        {
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                return; // no longer empty: another render is using it
+            }
+        }
     }
 
     /// <summary>Removes the staging folders of renders that were killed or could not clean up (called under the lock).</summary>

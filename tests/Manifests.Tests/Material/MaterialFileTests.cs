@@ -37,6 +37,13 @@ public sealed class MaterialFileTests : IDisposable
             Assert.Equal(expected, File.GetUnixFileMode(path));
     }
 
+    /// <summary>Writes a material file as a careful operator restores one: readable by its owner only.</summary>
+    private void WriteOwnerOnly(string text)
+    {
+        File.WriteAllText(MaterialPath, text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(MaterialPath, OwnerReadWrite);
+    }
+
     private static IReadOnlyList<string> Ids(IEnumerable<PeerIdentity> peers) => peers.Select(p => p.PeerId).ToList();
 
     // ---------------------------------------------------------------------------------------
@@ -401,7 +408,7 @@ public sealed class MaterialFileTests : IDisposable
     public void FormatOneFile_IsRefusedAsAnOlderLayoutNamingFileAndField()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
-        File.WriteAllText(MaterialPath, FormatOneFile());
+        WriteOwnerOnly(FormatOneFile());
 
         var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
 
@@ -421,7 +428,7 @@ public sealed class MaterialFileTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
         var text = FormatOneFile();
-        File.WriteAllText(MaterialPath, text);
+        WriteOwnerOnly(text);
         var bytes = File.ReadAllBytes(MaterialPath);
 
         Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec(peers, passwordGeneration, privateSwarm)));
@@ -436,7 +443,7 @@ public sealed class MaterialFileTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
         var text = FormatOneFile();
-        File.WriteAllText(MaterialPath, text);
+        WriteOwnerOnly(text);
 
         var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
 
