@@ -96,7 +96,7 @@ internal static partial class Posix
     public static int Rename(string from, string to, uint flags) =>
         RenameAt2(AtCurrentDirectory, from, AtCurrentDirectory, to, flags) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
-    /// <summary>An IOException whose message names what failed and the system's reason.</summary>
-    public static IOException Failure(int errno, string what) =>
-        new($"{what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
+    /// <summary>An IOException whose message names what failed, the system's reason, then what to do.</summary>
+    public static IOException Failure(int errno, string what, string? advice = null) =>
+        new($"{what}: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}){(advice is null ? "" : "; " + advice)}");
 }

@@ -157,9 +157,10 @@ public static class MaterialFile
             File.Move(temp, path, overwrite: true);
             Posix.SyncDirectory(Path.GetDirectoryName(path)!);
         }
-        finally
+        catch
         {
-            File.Delete(temp); // no-op once renamed; removes the secrets of a write that failed
+            MaterialLocation.TryDelete(temp); // the secrets of a write that failed; what stays goes at the next run
+            throw;
         }
     }
 

@@ -81,6 +81,19 @@ internal static class MaterialLocation
         }
     }
 
+    /// <summary>Deletes a temporary file if it can; one that stays is removed by <see cref="RemoveTemporaryFiles"/> at the next run.</summary>
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run.
+        }
+    }
+
     /// <summary>The file's text; an unreadable file is named as such, never taken for a missing one.</summary>
     public static string ReadOwnerOnly(string path)
     {

@@ -82,10 +82,18 @@ public sealed class OutputFolder : IDisposable
             _replaced = true;
             Posix.SyncDirectory(System.IO.Path.GetDirectoryName(Path)!);
         }
-        finally
+        catch
         {
-            // Before the swap: the unfinished new render; after it: the previous render.
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            TryRemove(staging); // the unfinished new render (or, after the swap, the previous one); what stays goes at the next Open
+            throw;
+        }
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true); // now the previous render
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{Path} holds the new render, but the previous one could not be removed from {staging} ({e.Message}); the next render removes it", e);
         }
         return files.Select(f => System.IO.Path.Combine(Path, f.RelativePath)).ToList();
     }
@@ -103,8 +111,9 @@ public sealed class OutputFolder : IDisposable
         {
             var errno = Posix.Rename(staging, Path, Posix.RenameExchange);
             if (errno is Posix.EInval or Posix.ENoSys)
-                throw Posix.Failure(errno, $"cannot replace {Path} atomically: its filesystem does not support renameat2 RENAME_EXCHANGE, " +
-                    "and render never replaces an output folder in two steps (a reader could see it missing); render to a local filesystem such as ext4, xfs, btrfs or tmpfs");
+                throw Posix.Failure(errno, $"cannot replace {Path} atomically (renameat2 RENAME_EXCHANGE)",
+                    "its filesystem does not support that exchange, and render never replaces an output folder in two steps (a reader could see it missing): " +
+                    "render to a local filesystem such as ext4, xfs, btrfs or tmpfs; the previous render is left as it was");
             if (errno != 0) throw Posix.Failure(errno, $"cannot move the new render into {Path}");
         }
         else
@@ -127,6 +136,18 @@ public sealed class OutputFolder : IDisposable
         Directory.CreateDirectory(parent);
         Posix.SyncDirectory(System.IO.Path.GetDirectoryName(missing[^1])!);
         return missing;
+    }
+
+    private static void TryRemove(string staging)
+    {
+        try
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next Open, which removes staging folders under the lock.
+        }
     }
 
     /// <summary>A failed render leaves no folder behind: removes the given folders while they are empty.</summary>
