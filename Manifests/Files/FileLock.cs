@@ -35,7 +35,7 @@ internal sealed class FileLock : IDisposable
         {
             throw errno == Posix.ELoop
                 ? new IOException($"the lock file {path} is a symbolic link; render never follows one there: remove it")
-                : Posix.Failure(errno, $"cannot open the lock {path} of {holder}");
+                : Posix.Failure(errno, $"cannot open {path} to lock {holder}", "nothing was changed: the user who renders needs read, write and search permission there");
         }
         try
         {

@@ -15,6 +15,11 @@ namespace Ipfs.Manifests.Material;
 /// (<see cref="IdentityDerivation"/>), so scaling changes nothing in the file: scaling up derives
 /// the new ordinals' identities, scaling back up after scaling down derives the same ones again.
 /// A file that cannot be read exactly is an error, never a reason to generate new material.
+/// Concurrent renders of a project are serialised by an flock on the material folder: exactly one
+/// creates (or rewrites) the file, through a temporary file of its own created exclusively and
+/// fsynced, an atomic rename and an fsync of the folder, before any render uses it. The file's
+/// permissions, links and folder are checked by <see cref="MaterialLocation"/> before anything is
+/// generated. Linux only.
 /// </summary>
 /// <remarks>
 /// Format 2: <c>format</c>, <c>clusterSecret</c>, <c>restApi {generation, password}</c>,
@@ -32,6 +37,7 @@ public static class MaterialFile
     /// <returns>The material for exactly <c>spec.Peers</c> peers and what changed in the file (empty when nothing did).</returns>
     /// <exception cref="ConfigValidationException">The file is not exactly readable format-2 material, or
     /// <c>restApi.passwordGeneration</c> is below the file's generation. The file is left untouched.</exception>
+    /// <exception cref="IOException">The file or its folder is in an unsafe or unreadable state (named in the message); nothing was generated.</exception>
     public static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreate(string path, ClusterSpec spec)
     {
         if (!OperatingSystem.IsLinux()) throw LinuxOnly.Refusal("Keeping the material file safe");

@@ -13,7 +13,8 @@ namespace Ipfs.Cli.Tests;
 /// or the process is killed there (SIGKILL). After each, the output folder is exactly the previous
 /// complete render or the new one, the material file is absent or complete (never a second one),
 /// and whatever a killed render left behind is gone after the next render.
-/// Every point is injected when IPFS_INFRA_FAULT_STRIDE=1; by default every third point of each
+/// File contents go through pwrite64 (.NET's FileStream on a regular file). Every point is
+/// injected when IPFS_INFRA_FAULT_STRIDE=1; by default every third point of each
 /// system call (always its first and last), to keep CI short.
 /// </summary>
 [SupportedOSPlatform("linux")]
@@ -25,7 +26,9 @@ public sealed partial class FaultInjectionTests(ITestOutputHelper log)
     private static readonly (string Syscall, string[] Actions)[] Faults =
     [
         ("pwrite64", ["error=ENOSPC", "signal=KILL"]),
-        ("write", ["error=ENOSPC", "signal=KILL"]),
+        // write(2) is the runtime's too (stdout, thread names, internal pipes): killed there only.
+        // A full stdout is its own test below.
+        ("write", ["signal=KILL"]),
         ("fsync", ["error=EIO", "signal=KILL"]),
         ("rename", ["error=EXDEV", "signal=KILL"]),
         ("renameat2", ["error=EINVAL", "error=EXDEV", "signal=KILL"]),
@@ -109,6 +112,19 @@ public sealed partial class FaultInjectionTests(ITestOutputHelper log)
             };
         });
         log.WriteLine($"a first render: {injected}");
+    }
+
+    [Fact]
+    public void AFullStandardOutput_FailsWithOneMessageAfterACompleteRender()
+    {
+        using var project = new TestProject("fault-stdout-");
+
+        var result = CliProcess.Run([.. Render(project.Root)], ["/bin/sh", "-c", "exec \"$0\" \"$@\" > /dev/full"]);
+
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith("error: ", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.True(TestProject.Same(TestProject.Snapshot(project.PathOf("out", "dev")), Expected(project)));
     }
 
     /// <summary>What a clean render of <paramref name="project"/>'s current stack and material gives (rendered elsewhere).</summary>
