@@ -76,6 +76,18 @@ public sealed class RenderSafetyTests : IDisposable
     public void AnEmptyStackName_IsRefusedWithAMessage() =>
         AssertRefused(() => Run("render", "--stack", "", "--project", _project.Root), "--stack", "must be a stack name");
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void ABenchmarkPeerCountOutOfRange_IsRefusedWithAMessage(string peers)
+    {
+        var result = Run("benchmark", "--peers", peers);
+
+        Assert.NotEqual(0, result.Exit);
+        Assert.Contains("--peers: every peer count must be between 1 and 10000", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
     [Fact]
     public void TheFilesystemRoot_IsRefused() => AssertRefused(() => Render("--out", "/"), "--out = /: is the filesystem root");
 

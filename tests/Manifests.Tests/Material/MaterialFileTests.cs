@@ -155,6 +155,36 @@ public sealed class MaterialFileTests : IDisposable
         Assert.False(File.Exists(MaterialPath + ".tmp"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Load_WaitsWhileAnotherRenderHoldsTheMaterialLock()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
+        var held = Ipfs.Manifests.Files.FileLock.Acquire(Path.GetDirectoryName(MaterialPath)!, "the test", directory: true);
+
+        var load = Task.Run(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
+
+        await Task.Delay(500);
+        Assert.False(load.IsCompleted, "LoadOrCreate did not wait for the lock");
+        Assert.False(File.Exists(MaterialPath));
+        held.Dispose();
+        await load.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(MaterialPath));
+    }
+
+    [Fact]
+    public async Task ConcurrentFirstLoads_AllReturnTheOneMaterialWritten()
+    {
+        var loads = Enumerable.Range(0, 8).Select(_ => Task.Run(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()))).ToArray();
+        var results = await Task.WhenAll(loads);
+
+        var written = MaterialFile.LoadOrCreate(MaterialPath, Spec()).Material;
+        Assert.Single(results, r => r.Changes.Count > 0);
+        Assert.All(results, r => Assert.Equal(written.ClusterSecretHex, r.Material.ClusterSecretHex));
+        Assert.All(results, r => Assert.Equal(written.RestApiPassword, r.Material.RestApiPassword));
+        Assert.All(results, r => Assert.Equal(written.ClusterPeers, r.Material.ClusterPeers));
+    }
+
     // ---------------------------------------------------------------------------------------
     // Scaling.
     // ---------------------------------------------------------------------------------------
