@@ -7,8 +7,9 @@ namespace Ipfs.Manifests.Rendering;
 /// <summary>
 /// A render's output folder, owned by the tool and replaced as a whole. Opening it locks it
 /// against other renders (flock on its parent folder), removes what a killed render left beside
-/// it, and refuses a folder the tool did not write: a symlink, a file, or a non-empty folder
-/// without the tool's marker whose every entry is a file the marker lists. <see cref="Replace"/>
+/// it, and refuses a folder the tool did not write: a symlink, a file, a folder holding a link or a
+/// sub-folder, or one holding any file its marker (<see cref="MarkerFile"/>) does not list (without
+/// a marker: any file not starting with the render header, as earlier versions wrote). <see cref="Replace"/>
 /// writes the new render into a sibling folder, fsyncs every file and the folder, then swaps the
 /// two with one renameat2(RENAME_EXCHANGE), so at every instant the path holds the previous
 /// complete render or the new one (nothing at all only before a first render). A filesystem

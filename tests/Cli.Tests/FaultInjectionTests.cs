@@ -151,7 +151,7 @@ public sealed partial class FaultInjectionTests(ITestOutputHelper log)
     {
         var points = Points(template);
         var failures = new ConcurrentQueue<string>();
-        Parallel.ForEach(points, new ParallelOptions { MaxDegreeOfParallelism = 2 }, point =>
+        Parallel.ForEach(points, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, point =>
         {
             using var work = Copy(template);
             try
@@ -176,8 +176,9 @@ public sealed partial class FaultInjectionTests(ITestOutputHelper log)
             }
         });
         Assert.True(failures.IsEmpty, string.Join("\n", failures));
-        return $"{points.Count} fault points injected ({string.Join(", ", points.GroupBy(p => p.Syscall).Select(g => $"{g.Key} {g.Count()}"))}; " +
-               $"{points.Count(p => p.Action == "signal=KILL")} of them kills), stride {Stride}";
+        return $"{points.Count} faults injected, {points.Count(p => p.Action == "signal=KILL")} of them kills (stride {Stride}): " +
+               string.Join("; ", points.GroupBy(p => p.Syscall).Select(g =>
+                   $"{g.Key} call {string.Join(",", g.Select(p => p.When).Distinct())} x {string.Join("/", g.Select(p => p.Action).Distinct())}"));
     }
 
     /// <summary>Every place a render of the template makes each system call, per thread (strace counts per thread), sampled by <see cref="Stride"/>.</summary>
