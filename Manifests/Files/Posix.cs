@@ -37,6 +37,11 @@ internal static partial class Posix
 
     private const int AtCurrentDirectory = -100;
 
+    // "libc" alone is mapped to the C library by CoreCLR but not by every host (NativeAOT probes
+    // libc.so, a linker script on glibc systems with dev packages): name glibc's soname first.
+    static Posix() => NativeLibrary.SetDllImportResolver(typeof(Posix).Assembly, (name, assembly, paths) =>
+        name == Libc && NativeLibrary.TryLoad("libc.so.6", out var handle) ? handle : IntPtr.Zero);
+
     [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, uint mode);
 
