@@ -20,6 +20,9 @@ internal static class OutputTarget
 
         if (Path.GetDirectoryName(full) is null)
             throw Refusal(value, "is the filesystem root; render replaces its output folder as a whole: pass a folder of its own, such as out/dev");
+        // The staging folder beside it is named .NAME.render-<16 hex>, within the 255-byte name limit.
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(full)) > 200)
+            throw Refusal(value, "has a folder name longer than 200 bytes; render needs room to name a staging folder beside it");
         if (Contains(full, location.ProjectDirectory))
             throw Refusal(value, $"is or holds the project folder {location.ProjectDirectory}; render replaces its output folder as a whole: pass a folder of its own, such as out/{location.Stack}");
         var home = Environment.GetEnvironmentVariable("HOME");

@@ -89,6 +89,10 @@ public sealed class RenderSafetyTests : IDisposable
     }
 
     [Fact]
+    public void AnOutputFolderNameTooLongForItsStagingFolder_IsRefused() =>
+        AssertRefused(() => Render("--out", _project.PathOf(new string('x', 201))), "has a folder name longer than 200 bytes");
+
+    [Fact]
     public void TheFilesystemRoot_IsRefused() => AssertRefused(() => Render("--out", "/"), "--out = /: is the filesystem root");
 
     [Fact]
