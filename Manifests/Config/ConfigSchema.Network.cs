@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ipfs.Manifests.Naming;
+using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Config;
 
@@ -14,7 +15,7 @@ public static partial class ConfigSchema
             List("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")),
         Same("network.clusterDomain", DnsDomain,
             "DNS domain of the Kubernetes cluster (kubelet --cluster-domain); every in-cluster address ends in it: the peer directory's /dns/ addresses and the pinset jobs' REST API address (e.g. ipfs-0.ipfs-peers.ipfs.svc.cluster.local).",
-            Spec.NetworkSpec.DefaultClusterDomain),
+            NetworkSpec.DefaultClusterDomain),
 
         Same("network.exposure", FieldType.OneOf("none", "nodePort", "loadBalancer"),
             "Public reachability of kubo's swarm port 4001 (never the APIs): none, one NodePort Service per pod, or one LoadBalancer Service per pod; kubo announces the matching public address.", "none"),

@@ -1,7 +1,7 @@
 namespace Ipfs.Manifests.Spec;
 
 /// <summary>
-/// Swarm privacy, the Kubernetes cluster's own ranges, and who may reach what: public swarm
+/// Swarm privacy, the Kubernetes cluster's own ranges and DNS domain, and who may reach what: public swarm
 /// exposure, API clients, the gateway layer and the optional gateway Ingress. The defaults reach
 /// nothing: no exposure, no API clients, no gateway namespace, no Ingress.
 /// </summary>

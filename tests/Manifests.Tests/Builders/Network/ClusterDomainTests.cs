@@ -64,7 +64,7 @@ public sealed partial class ClusterDomainTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void EveryMultiaddrOfTheRenderResolvesBothAddressFamilies(string scenario)
+    public void NoMultiaddrOfTheRenderIsLimitedToOneAddressFamily(string scenario)
     {
         var text = RenderedText(WithDomain(scenario));
 
