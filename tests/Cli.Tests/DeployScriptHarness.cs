@@ -32,19 +32,45 @@ internal sealed class DeployScriptHarness : IDisposable
               *"config current-context"*) echo ambient-context ;;
               *"config get-contexts"*) [ ! -e "$FAKE/no-context" ] ;;
               *"rollout status"*) [ ! -e "$FAKE/rollout-fails" ] ;;
-              *" exec "*) i=0; while [ "$i" -lt "$(cat "$FAKE/peers-seen")" ]; do echo "12D3KooWPeer$i | ipfs-$i | Sees 2 other peers"; echo "  > Addresses:"; i=$((i+1)); done ;;
+              *" exec "*)
+                pod=$(echo "$*" | sed -n 's/.* exec \([^ ]*\) .*/\1/p')
+                if [ -e "$FAKE/exec-fails-$pod" ]; then
+                  echo 'error: unable to upgrade connection: container not found ("cluster")' >&2
+                  exit 1
+                fi
+                cat "$FAKE/peers-ls" ;;
               *) true ;;
             esac
             """);
         Facts = "STACK=dev\nPROFILE=dev\nNAMESPACE=ipfs-dev\nSTATEFULSET=ipfs\nPEERS=3\nKUBE_CONTEXT=kind-ipfs-dev\n";
-        PeersSeen = 3;
+        Listing = Healthy(3, 2);
     }
 
     private string Bin => Path.Combine(_root, "bin");
 
     public string Facts { set => File.WriteAllText(Path.Combine(_root, "facts"), value); }
 
-    public int PeersSeen { set => File.WriteAllText(Path.Combine(_root, "peers-seen"), value.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+    /// <summary>What ipfs-cluster-ctl peers ls prints in the pod (stdout).</summary>
+    public string Listing { set => File.WriteAllText(Path.Combine(_root, "peers-ls"), value); }
+
+    /// <summary>A healthy listing of <paramref name="answering"/> peers of ipfs-0.. that each see <paramref name="sees"/> others.</summary>
+    public static string Healthy(int answering, int sees) =>
+        string.Concat(Enumerable.Range(0, answering).Select(i => Peer(i, sees)));
+
+    /// <summary>One peer as ipfs-cluster-ctl v1.1.6 prints a peer that answered (formatters.go, textFormatPrintID).</summary>
+    public static string Peer(int ordinal, int sees, string? ipfsError = null) =>
+        $"{ClusterId(ordinal)} | ipfs-{ordinal} | Sees {sees} other peers\n" +
+        "  > Addresses:\n" +
+        $"    - /ip4/10.0.0.{10 + ordinal}/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
+        $"    - /ip4/127.0.0.1/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
+        (ipfsError is null
+            ? $"  > IPFS: 12D3KooWKubo{ordinal}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n    - /ip4/10.0.0.{10 + ordinal}/tcp/4001\n"
+            : $"  > IPFS ERROR: {ipfsError}\n");
+
+    public static string ClusterId(int ordinal) => $"12D3KooWPeer{ordinal}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+    /// <summary>kubectl exec into <paramref name="pod"/> fails, as when its cluster container is not running.</summary>
+    public void ExecFails(string pod) => File.WriteAllText(Path.Combine(_root, "exec-fails-" + pod), "");
 
     /// <summary>Makes a stand-in misbehave: logged-out, preview-fails, up-fails, no-context, rollout-fails.</summary>
     public void Break(string what) => File.WriteAllText(Path.Combine(_root, what), "");
