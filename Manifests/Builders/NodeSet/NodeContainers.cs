@@ -86,7 +86,8 @@ public static class NodeContainers
             Env("CLUSTER_REPLICATIONFACTORMAX", StatefulSetBuilder.Invariant(spec.Replication.Max)),
             // Failover (cluster.repinning.*). Names as envconfig derives them from the Go field
             // names in ipfs-cluster v1.1.6 cluster_config.go, monitor/pubsubmon/config.go and
-            // informer/{disk,tags,pinqueue}/config.go.
+            // informer/{disk,tags,pinqueue}/config.go (the informers ipfs-cluster-service
+            // registers, cmdutils/configs.go).
             Env("CLUSTER_DISABLEREPINNING", spec.Repinning.Enabled ? "false" : "true"),
             Env("CLUSTER_MONITORPINGINTERVAL", spec.Repinning.Grace),
             Env("CLUSTER_PUBSUBMON_CHECKINTERVAL", spec.Repinning.CheckInterval),

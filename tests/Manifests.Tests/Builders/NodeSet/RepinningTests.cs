@@ -87,6 +87,16 @@ public class RepinningTests
     }
 
     [Fact]
+    public void AStackFileWithATooShortGraceFailsNamingTheFileAndKey()
+    {
+        using var stack = new TempStackFile();
+        var error = Assert.Throws<ConfigValidationException>(() =>
+            stack.Load("config:\n  ipfs-infra:profile: prod\n  ipfs-infra:cluster:\n    repinning:\n      grace: 5m\n"));
+        Assert.Contains("Pulumi.test.yaml: ipfs-infra:cluster.repinning.grace = 5m", error.Message);
+        Assert.Contains("a pod restart may take that long", error.Message);
+    }
+
+    [Fact]
     public void TheStackFileSetsRepinning()
     {
         using var stack = new TempStackFile();
