@@ -12,8 +12,10 @@ Deploys the stack NAME (Pulumi.NAME.yaml) and verifies the result:
   2. selects the stack and runs `pulumi preview --diff`
   3. asks for confirmation (skipped with --yes), then runs `pulumi up`
   4. waits until every peer of the StatefulSet is ready
-  5. verifies the cluster formed: ipfs-cluster-ctl lists every configured peer without an error
-     (cluster or IPFS), and every peer sees all the others; otherwise names the failing peers
+  5. verifies the cluster formed: ipfs-cluster-ctl lists every peer of the stack (its
+     clusterPeerIds output) without an error (cluster or IPFS), and every peer sees all the
+     others; otherwise names the failing peers. Departed peers still listed after a scale-down
+     are reported as notes.
 
 Options (each also as --option=value):
   --stack NAME       stack to deploy (required), e.g. dev or prod
@@ -106,33 +108,46 @@ kubectl --context "$context" -n "$namespace" rollout status "statefulset/$statef
   || fail "statefulset/$statefulset did not become ready within ${timeout}s"
 
 step "verifying that the cluster formed"
+ids_json=$(pulumi stack output clusterPeerIds --json --stack "$stack") || fail "cannot read the stack output clusterPeerIds"
+ids=$(grep -o '12D3KooW[1-9A-HJ-NP-Za-km-z]*' <<<"$ids_json" | tr '\n' ' ')
+[[ $(wc -w <<<"$ids") -eq $peers ]] || fail "the stack output clusterPeerIds holds $(wc -w <<<"$ids") peer IDs, expected $peers"
+
 # `ipfs-cluster-ctl peers ls` (v1.1.6 cmd/ipfs-cluster-ctl/formatters.go, textFormatPrintID) prints
 #   <peer id> | <peer name> | Sees <n> other peers      a peer that answered, followed by
 #     > IPFS ERROR: <message>                          when its kubo node did not answer
 #   <peer id> | ERROR: <message>                       a peer that did not answer (the message may
 #                                                      continue on indented lines)
-# A peer counts only when it answered, its kubo answered and it sees every other peer.
-# Prints one line per problem (empty when the cluster formed) and, last, "healthy <n>".
-check_listing() { # LISTING PEERS STATEFULSET
-  awk -v peers="$2" -v sts="$3" '
+# A peer counts only when it answered, its kubo answered and it sees every other peer. After a
+# scale-down, departed peers stay listed (in error) until their ping metric expires; they are
+# reported as notes, and the count of peers each live peer sees may include them.
+# Prints "note: ..." lines, one line per problem (none when the cluster formed), and "healthy <n>".
+check_listing() { # LISTING PEERS STATEFULSET "ID0 ID1 ..." (cluster peer IDs by ordinal)
+  awk -v peers="$2" -v sts="$3" -v ids="$4" '
+    BEGIN { split(ids, by_ordinal, " "); for (i = 1; i <= peers; i++) ordinal[by_ordinal[i]] = i - 1 }
+    function pod(id) { return sts "-" ordinal[id] " (" id ")" }
     function close_peer() {
-      if (name == "") return
-      if (ipfs_error != "") problems[++n] = name " (its kubo: " ipfs_error ")"
-      else if (sees != peers - 1) problems[++n] = name " (sees " sees " of " peers - 1 " other peers)"
-      else healthy++
-      name = ""
+      if (id == "") return
+      if (!(id in ordinal)) problems[++n] = id " (answers but is not one of this stack peers)"
+      else if (ipfs_error != "") problems[++n] = pod(id) " (its kubo: " ipfs_error ")"
+      else if (sees < peers - 1) problems[++n] = pod(id) " (sees " sees " of " peers - 1 " other peers)"
+      else { healthy++; ok[id] = 1 }
+      id = ""
     }
     /^12D3KooW[^ ]* \| ERROR: / {
-      close_peer(); id = $1; sub(/^[^|]*\| ERROR: /, ""); problems[++n] = id " (ERROR: " $0 ")"; next
+      close_peer(); failed = $1; sub(/^[^|]*\| ERROR: /, "")
+      if (failed in ordinal) { problems[++n] = pod(failed) " (ERROR: " $0 ")"; reported[failed] = 1 }
+      else notes[++m] = "departed peer " failed " is still listed (ERROR: " $0 "); it ages out when its ping metric expires, or remove it now with ipfs-cluster-ctl peers rm " failed
+      next
     }
     /^12D3KooW[^ ]* \| [^|]* \| Sees [0-9]+ other peers$/ {
-      close_peer(); split($0, f, / \| /); name = f[2]; listed[name] = 1
+      close_peer(); split($0, f, / \| /); id = f[1]; reported[id] = 1
       sees = f[3]; sub(/^Sees /, "", sees); sub(/ other peers$/, "", sees); sees += 0; ipfs_error = ""; next
     }
     /^  > IPFS ERROR: / { sub(/^  > IPFS ERROR: /, ""); ipfs_error = $0; next }
     END {
       close_peer()
-      for (i = 0; i < peers; i++) if (!((sts "-" i) in listed)) problems[++n] = sts "-" i " (not listed as a healthy peer)"
+      for (i = 1; i <= peers; i++) if (!(by_ordinal[i] in reported)) problems[++n] = pod(by_ordinal[i]) " (not listed)"
+      for (i = 1; i <= m; i++) print "note: " notes[i]
       for (i = 1; i <= n; i++) print problems[i]
       print "healthy " healthy + 0
     }' <<<"$1"
@@ -157,19 +172,22 @@ trap 'rm -f "$errors"' EXIT
 deadline=$((SECONDS + timeout))
 while :; do
   if listing=$(list_peers); then
-    report=$(check_listing "$listing" "$peers" "$statefulset")
+    report=$(check_listing "$listing" "$peers" "$statefulset" "$ids")
   else
     report="no peer's REST API answered: $(tail -n 1 "$errors")"$'\n'"healthy 0"
   fi
   healthy=${report##*healthy }
-  problems=${report%healthy *}
-  [[ -z ${problems//[[:space:]]/} ]] && break
+  notes=$(grep '^note: ' <<<"$report" || true)
+  problems=$(grep -v -e '^note: ' -e '^healthy ' <<<"$report" || true)
+  [[ -z $problems ]] && break
   remaining=$((deadline - SECONDS))
   if (( remaining <= 0 )); then
     echo "deploy: error: the cluster did not form within ${timeout}s: $healthy of $peers peers healthy; failing:" >&2
-    sed -e '/^$/d' -e 's/^/  - /' <<<"$problems" >&2
+    while IFS= read -r line; do echo "  - $line"; done <<<"$problems" >&2
+    [[ -z $notes ]] || while IFS= read -r line; do echo "  $line"; done <<<"$notes" >&2
     exit 1
   fi
   sleep $(( remaining < 10 ? remaining : 10 ))
 done
+[[ -z $notes ]] || while IFS= read -r line; do echo "    $line"; done <<<"$notes"
 step "done: $healthy of $peers peers formed the cluster, each seeing the other $((peers - 1))"

@@ -23,6 +23,7 @@ internal sealed class DeployScriptHarness : IDisposable
               whoami) [ ! -e "$FAKE/logged-out" ] ;;
               preview) [ ! -e "$FAKE/preview-fails" ] ;;
               up) [ ! -e "$FAKE/up-fails" ] ;;
+              stack) if [ "$2" = output ]; then cat "$FAKE/peer-ids"; fi ;;
               *) true ;;
             esac
             """);
@@ -44,6 +45,7 @@ internal sealed class DeployScriptHarness : IDisposable
             """);
         Facts = "STACK=dev\nPROFILE=dev\nNAMESPACE=ipfs-dev\nSTATEFULSET=ipfs\nPEERS=3\nKUBE_CONTEXT=kind-ipfs-dev\n";
         Listing = Healthy(3, 2);
+        PeerIds = PeerIdsJson(3);
     }
 
     private string Bin => Path.Combine(_root, "bin");
@@ -64,10 +66,17 @@ internal sealed class DeployScriptHarness : IDisposable
         $"    - /ip4/10.0.0.{10 + ordinal}/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
         $"    - /ip4/127.0.0.1/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
         (ipfsError is null
-            ? $"  > IPFS: 12D3KooWKubo{ordinal}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n    - /ip4/10.0.0.{10 + ordinal}/tcp/4001\n"
+            ? $"  > IPFS: 12D3KooWKubo{(char)('A' + ordinal)}q5Z8Nn3tHFwq6rjVvMEuF9aWXoeLNzB9K1Z7c\n    - /ip4/10.0.0.{10 + ordinal}/tcp/4001\n"
             : $"  > IPFS ERROR: {ipfsError}\n");
 
-    public static string ClusterId(int ordinal) => $"12D3KooWPeer{ordinal}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    /// <summary>A cluster peer ID in libp2p's form (base58btc, no 0, O, I or l), distinct per ordinal.</summary>
+    public static string ClusterId(int ordinal) => $"12D3KooWPeer{(char)('A' + ordinal)}q5Z8Nn3tHFwq6rjVvMEuF9aWXoeLNzB9K1Z7c";
+
+    /// <summary>What `pulumi stack output clusterPeerIds --json` prints.</summary>
+    public string PeerIds { set => File.WriteAllText(Path.Combine(_root, "peer-ids"), value); }
+
+    public static string PeerIdsJson(int peers) =>
+        "[\n" + string.Join(",\n", Enumerable.Range(0, peers).Select(i => $"  \"{ClusterId(i)}\"")) + "\n]\n";
 
     /// <summary>kubectl exec into <paramref name="pod"/> fails, as when its cluster container is not running.</summary>
     public void ExecFails(string pod) => File.WriteAllText(Path.Combine(_root, "exec-fails-" + pod), "");

@@ -108,8 +108,8 @@ public class DeployScriptTests
         var (exit, _, error) = deploy.Run("--stack", "dev", "--yes", "--timeout", "1");
         Assert.NotEqual(0, exit);
         Assert.Contains("0 of 3 peers healthy", error);
-        Assert.Contains("ipfs-2 (not listed as a healthy peer)", error);
-        Assert.Contains("ipfs-0 (sees 1 of 2 other peers)", error);
+        Assert.Contains($"ipfs-2 ({DeployScriptHarness.ClusterId(2)}) (not listed)", error);
+        Assert.Contains($"ipfs-0 ({DeployScriptHarness.ClusterId(0)}) (sees 1 of 2 other peers)", error);
     }
 
     [Fact]
@@ -129,10 +129,9 @@ public class DeployScriptTests
         Assert.NotEqual(0, exit);
         Assert.DoesNotContain("formed the cluster", output);
         Assert.Contains("1 of 3 peers healthy", error);
-        Assert.Contains($"{DeployScriptHarness.ClusterId(1)} (ERROR: context deadline exceeded)", error);
-        Assert.Contains($"{DeployScriptHarness.ClusterId(2)} (ERROR: failed to dial {DeployScriptHarness.ClusterId(2)}: all dials failed)", error);
-        Assert.Contains("ipfs-1 (not listed as a healthy peer)", error);
-        Assert.Contains("ipfs-2 (not listed as a healthy peer)", error);
+        Assert.Contains($"  - ipfs-1 ({DeployScriptHarness.ClusterId(1)}) (ERROR: context deadline exceeded)\n", error);
+        Assert.Contains($"  - ipfs-2 ({DeployScriptHarness.ClusterId(2)}) (ERROR: failed to dial {DeployScriptHarness.ClusterId(2)}: all dials failed)\n", error);
+        Assert.DoesNotContain("not listed", error);
     }
 
     [Fact]
@@ -144,7 +143,30 @@ public class DeployScriptTests
         var (exit, _, error) = deploy.Run("--stack", "dev", "--yes", "--timeout", "1");
         Assert.NotEqual(0, exit);
         Assert.Contains("2 of 3 peers healthy", error);
-        Assert.Contains("ipfs-1 (its kubo: Post \"http://127.0.0.1:5001/api/v0/id\": dial tcp 127.0.0.1:5001: connect: connection refused)", error);
+        Assert.Contains($"ipfs-1 ({DeployScriptHarness.ClusterId(1)}) (its kubo: Post \"http://127.0.0.1:5001/api/v0/id\": dial tcp 127.0.0.1:5001: connect: connection refused)", error);
+    }
+
+    [Fact]
+    public void AfterAScaleDownADepartedPeerStillListedInErrorIsANoteNotAFailure()
+    {
+        // Departed peers stay in the CRDT peerset until their ping metric expires, and every live
+        // peer still counts them among the peers it sees.
+        using var deploy = new DeployScriptHarness();
+        deploy.Listing = DeployScriptHarness.Healthy(3, 3) + $"{DeployScriptHarness.ClusterId(3)} | ERROR: context deadline exceeded\n";
+        var (exit, output, error) = deploy.Run("--stack", "dev", "--yes");
+        Assert.True(exit == 0, error);
+        Assert.Contains($"note: departed peer {DeployScriptHarness.ClusterId(3)} is still listed (ERROR: context deadline exceeded)", output);
+        Assert.Contains("3 of 3 peers formed the cluster", output);
+    }
+
+    [Fact]
+    public void APeerIdListThatDoesNotMatchThePeerCountIsRefused()
+    {
+        using var deploy = new DeployScriptHarness();
+        deploy.PeerIds = DeployScriptHarness.PeerIdsJson(2);
+        var (exit, _, error) = deploy.Run("--stack", "dev", "--yes");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("the stack output clusterPeerIds holds 2 peer IDs, expected 3", error);
     }
 
     [Fact]
