@@ -112,6 +112,9 @@ internal sealed class DeployScriptHarness : IDisposable
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    /// <summary>deploy.sh in the repository.</summary>
+    public static string ScriptPath => Path.Combine(RepoRoot(), "deploy.sh");
+
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

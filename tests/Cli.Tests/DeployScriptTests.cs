@@ -90,6 +90,21 @@ public class DeployScriptTests
             Assert.DoesNotContain(deploy.Calls, c => c.StartsWith("pulumi up", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public void DeployScriptPassesShellcheck()
+    {
+        var shellcheck = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "shellcheck")).FirstOrDefault(File.Exists);
+        Skip.If(shellcheck is null, "NOTICE: shellcheck is not installed, so deploy.sh was NOT checked by it. Install the Debian package 'shellcheck' (.ci/run does).");
+        var start = new System.Diagnostics.ProcessStartInfo(shellcheck!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(DeployScriptHarness.ScriptPath);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, output.Result + error);
+    }
+
     [Fact]
     public void MissingToolIsNamed()
     {
