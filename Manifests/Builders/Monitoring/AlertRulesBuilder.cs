@@ -43,6 +43,7 @@ public static class AlertRulesBuilder
         var listed = $"max by (namespace, job, {t.TargetLabel}) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}]))";
         var leaderNow = $"max by (namespace, job) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}]))";
         var leaderEarlier = $"max by (namespace, job) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}] offset {window}))";
+        var prometheus = $"the pods of namespace {spec.Monitoring.Namespace} labelled {string.Join(',', spec.Monitoring.PrometheusPodSelector.Select(l => $"{l.Key}={l.Value}"))}";
 
         var rules = new List<Rule>
         {
@@ -52,12 +53,12 @@ public static class AlertRulesBuilder
                 (spec.Repinning.Enabled
                     ? $"Its pins are re-allocated if it stays silent longer than {spec.Repinning.Grace} to 2 x {spec.Repinning.Grace} + {spec.Repinning.CheckInterval} (cluster.repinning.grace)."
                     : "Repinning is off: its pins stay where they are until it returns."),
-                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 8888."),
+                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits {prometheus} to port 8888."),
 
             Alert("IpfsKuboNodeDown", $"up{{{t.Kubo}}} == 0", r.PeerDownFor, Warning,
                 $"kubo node {target} is down",
                 $"Prometheus has not scraped kubo's RPC API (port 5001) on {target} in namespace {ns} for {r.PeerDownFor}. Its ipfs-cluster peer cannot pin or unpin until kubo answers again.",
-                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 5001."),
+                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits {prometheus} to port 5001."),
 
             Alert("IpfsMetricsNotScraped", $"absent(up{{{t.Kubo}}}) or absent(up{{{t.Cluster}}})", "15m", Warning,
                 $"No metrics of {ns}/{spec.Name} reach Prometheus",
