@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Identity;
@@ -214,8 +215,8 @@ public sealed class RenderTests
     {
         var spec = SpecFor(name);
 
-        var placeholder = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
-        var real = ClusterManifest.NodeSetObjects(spec, FixedMaterial(spec).Identities);
+        var placeholder = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder);
+        var real = ClusterManifest.NodeSetObjects(spec, FixedMaterial(spec).Identities, SecretsChecksum.Compute(spec, FixedMaterial(spec)));
 
         Assert.NotEqual(ClusterIdentities.Placeholder(spec.Peers).ClusterPeerIds, FixedMaterial(spec).Identities.ClusterPeerIds);
         Assert.Equal(placeholder.Count, real.Count);
