@@ -147,9 +147,7 @@ public abstract partial class FieldType
             error = "must be a positive Kubernetes quantity such as 500m, 512Mi or 100Gi";
             value = null;
             var text = ScalarText(node);
-            if (text is null || !QuantityPattern().IsMatch(text)) return false;
-            var q = new ResourceQuantity(text);
-            if (q.ToDecimal() <= 0) return false;
+            if (QuantityValue(text) is not > 0) return false;
             value = text;
             return true;
         }
@@ -164,13 +162,17 @@ public abstract partial class FieldType
             value = null;
             error = $"must be a Kubernetes quantity of bytes such as 512Mi or 8Gi, at least {minimum}";
             var text = ScalarText(node);
-            if (text is null || !QuantityPattern().IsMatch(text)) return false;
-            if (text.EndsWith('m'))
+            if (QuantityValue(text) is not { } bytes) return false;
+            if (text!.EndsWith('m'))
             {
-                error = $"is in thousandths of a byte (the m suffix): {text} is {new ResourceQuantity(text).ToDecimal().ToString(CultureInfo.InvariantCulture)} bytes; write Mi or Gi, e.g. {text[..^1]}Mi";
+                error = $"is in thousandths of a byte (the m suffix): {text} is {bytes.ToString(CultureInfo.InvariantCulture)} bytes; write Mi or Gi, e.g. {text[..^1]}Mi";
                 return false;
             }
-            var bytes = new ResourceQuantity(text).ToDecimal();
+            if (bytes > long.MaxValue)
+            {
+                error = "is more bytes than Kubernetes can hold (a 64-bit count)";
+                return false;
+            }
             if (bytes != decimal.Truncate(bytes))
             {
                 error = "must be a whole number of bytes; write Ki, Mi or Gi, e.g. 512Mi";
@@ -183,6 +185,20 @@ public abstract partial class FieldType
             }
             value = text;
             return true;
+        }
+    }
+
+    /// <summary>The value of a quantity in the usual notation, or null (also when it is beyond what a decimal holds).</summary>
+    private static decimal? QuantityValue(string? text)
+    {
+        if (text is null || !QuantityPattern().IsMatch(text)) return null;
+        try
+        {
+            return new ResourceQuantity(text).ToDecimal();
+        }
+        catch (OverflowException)
+        {
+            return null;
         }
     }
 

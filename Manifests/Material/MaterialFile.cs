@@ -78,16 +78,25 @@ public static class MaterialFile
         var problems = new List<ConfigProblem>();
         void Bad(string key, string? value, string message) => problems.Add(new ConfigProblem(source, key, value, message));
 
+        static ConfigValidationException Unreadable(string source, string reason) => new([new ConfigProblem(source, "(file)", null,
+            $"is not readable material ({reason}); it is never regenerated silently: restore it from backup, or delete it on purpose to create a new cluster identity")]);
+
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                   ?? throw new JsonException("the document is not a JSON object");
+            // A key written twice is a parse error here, not an exception when the object is first read.
+            root = JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+                   ?? throw Unreadable(source, "the document is not a JSON object");
         }
         catch (JsonException e)
         {
-            throw new ConfigValidationException([new ConfigProblem(source, "(file)", null,
-                $"is not readable material ({e.Message}); it is never regenerated silently: restore it from backup, or delete it on purpose to create a new cluster identity")]);
+            // Only the position: System.Text.Json's own message quotes the text around it, secrets included.
+            throw Unreadable(source, $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check throws this for a key with an escaped lone surrogate (\ud800).
+            throw Unreadable(source, "a key is not valid text");
         }
 
         // An older layout is named as such, alone: its per-ordinal seed lists would otherwise show up
@@ -156,7 +165,17 @@ public static class MaterialFile
     private static string Password() =>
         RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonNode? node)
+    {
+        try
+        {
+            return node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escaped lone surrogate (\ud800) is not text
+        }
+    }
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 
