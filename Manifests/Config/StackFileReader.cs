@@ -23,7 +23,9 @@ public static class StackFileReader
     private const string Shape = "a stack file is a YAML map whose config: map holds the keys, e.g. config: {ipfs-infra:profile: prod}";
 
     /// <summary>Reads <paramref name="path"/>; malformed YAML, a wrong shape or a missing file is a <see cref="ConfigValidationException"/>.</summary>
-    public static StackConfig Read(string path)
+    public static StackConfig Read(string path) => Read(path, requireConfig: true);
+
+    private static StackConfig Read(string path, bool requireConfig)
     {
         var source = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -52,11 +54,28 @@ public static class StackFileReader
             ReadConfig(source, map, values, problems);
         else if (config is not null and not YamlTreeScalar { IsNull: true })
             problems.Add(new(source, "config", null, $"is {Describe(config)}; it must be a map of keys such as ipfs-infra:peers: 3"));
-        else if (config is null)
+        else if (config is null && requireConfig)
             problems.Add(new(source, "config", null, $"is missing; {Shape}"));
 
         if (config is not YamlTreeMap && problems.Count > 0) throw new ConfigValidationException(problems);
         return new StackConfig(source, values, new HashSet<string>()) { Problems = problems };
+    }
+
+    /// <summary>
+    /// What Pulumi passes over silently in the stack file at <paramref name="path"/> (keys outside
+    /// <c>config:</c>, near-miss namespaces, unknown top-level keys, a wrong shape): the Pulumi
+    /// program reads values through Pulumi, and the layout of the file through this.
+    /// </summary>
+    public static IReadOnlyList<ConfigProblem> LayoutProblems(string path)
+    {
+        try
+        {
+            return Read(path, requireConfig: false).Problems; // config may come from a Pulumi environment
+        }
+        catch (ConfigValidationException e)
+        {
+            return e.Problems;
+        }
     }
 
     /// <summary>The <c>config:</c> node (null when absent); every other top-level key must be Pulumi's own.</summary>
@@ -78,8 +97,8 @@ public static class StackFileReader
             }
             if (key == "config")
                 config = value;
-            else if (IsOurs(key) || key.Contains(':'))
-                problems.Add(new(source, key, null, $"line {keyNode.Line}: is a config key outside config: (Pulumi would ignore it); indent it under config:{NamespaceHint(key)}"));
+            else if (key.Contains(':') || ConfigSchema.Fields.Any(f => f.TopLevelKey == key))
+                problems.Add(new(source, key, null, $"line {keyNode.Line}: is a config key outside config: (Pulumi would ignore it); indent it under config:{ConfigNamespace.DidYouMean(key)}"));
             else if (!StackFileKeys.Contains(key, StringComparer.Ordinal))
                 problems.Add(new(source, key, null, $"line {keyNode.Line}: is not a stack file key{Hint(Spelling.Closest(key, StackFileKeys))} (known: {string.Join(", ", StackFileKeys)})"));
         }
@@ -96,11 +115,10 @@ public static class StackFileReader
                 problems.Add(new(source, "config", null, $"line {keyNode.Line}: keys must be plain names such as ipfs-infra:peers"));
                 continue;
             }
-            var name = OurName(key);
+            var name = ConfigNamespace.OurName(key);
             if (name is null)
             {
-                if (IsOurs(key))
-                    problems.Add(new(source, key, null, $"line {keyNode.Line}: is in an unknown namespace and would be ignored{NamespaceHint(key)}"));
+                if (ConfigNamespace.NearMissProblem(source, key, $"line {keyNode.Line}: ") is { } problem) problems.Add(problem);
                 continue; // another provider's key
             }
             var json = ToJson(source, name, valueNode, problems);
@@ -109,33 +127,6 @@ public static class StackFileReader
             else
                 problems.Add(new(source, StackConfig.KeyOf(name), null, $"is set twice (lines {lines[name]} and {keyNode.Line}; with or without the {StackConfig.ProjectName}: prefix, it is one key); keep one"));
         }
-    }
-
-    /// <summary>The key's name in our namespace (Pulumi reads an unprefixed key as the project's own), or null.</summary>
-    private static string? OurName(string key)
-    {
-        var prefix = StackConfig.ProjectName + ":";
-        if (!key.Contains(':')) return key;
-        if (!key.StartsWith(prefix, StringComparison.Ordinal)) return null;
-        var name = key[prefix.Length..];
-        // Pulumi also accepts the old <namespace>:config:<name> form.
-        return name.StartsWith("config:", StringComparison.Ordinal) ? name["config:".Length..] : name;
-    }
-
-    /// <summary>An unprefixed key, or one whose namespace is ours or a near miss of it.</summary>
-    private static bool IsOurs(string key)
-    {
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0
-            ? ConfigSchema.Fields.Any(f => f.TopLevelKey == key)
-            : Spelling.Distance(key[..colon], StackConfig.ProjectName) <= Spelling.NearMiss;
-    }
-
-    /// <summary>A did-you-mean for a key whose namespace is a near miss of ours.</summary>
-    private static string NamespaceHint(string key)
-    {
-        var colon = key.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && key[..colon] != StackConfig.ProjectName && IsOurs(key) ? Hint(StackConfig.KeyOf(key[(colon + 1)..])) : "";
     }
 
     private static string Hint(string? closest) => closest is null ? "" : $"; did you mean {closest}?";
