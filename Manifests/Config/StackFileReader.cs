@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Ipfs.Manifests.Config;
@@ -34,7 +36,7 @@ public static class StackFileReader
         IReadOnlyList<YamlTreeNode?> documents;
         try
         {
-            documents = YamlTree.Load(File.ReadAllText(path));
+            documents = YamlTree.Load(Utf8Text(File.ReadAllBytes(path)));
         }
         catch (YamlTreeException e)
         {
@@ -137,6 +139,22 @@ public static class StackFileReader
         YamlTreeMap => "a map",
         _ => "a single value",
     };
+
+    /// <summary>The file's text; bytes that are not UTF-8 (which Pulumi refuses too) are a YAML error at their position.</summary>
+    private static string Utf8Text(byte[] bytes)
+    {
+        var text = bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+        for (var i = 0; i < text.Length;)
+        {
+            if (Rune.DecodeFromUtf8(text[i..], out _, out var length) != OperationStatus.Done)
+            {
+                var lineStart = text[..i].LastIndexOf((byte)'\n') + 1;
+                throw new YamlTreeException(text[..i].Count((byte)'\n') + 1, Encoding.UTF8.GetCharCount(text[lineStart..i]) + 1, "the file is not UTF-8 text here");
+            }
+            i += length;
+        }
+        return Encoding.UTF8.GetString(text);
+    }
 
     private static ConfigValidationException Fail(string source, string key, string message) =>
         new([new ConfigProblem(source, key, null, message)]);

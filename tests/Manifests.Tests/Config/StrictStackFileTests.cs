@@ -77,6 +77,26 @@ public sealed class StrictStackFileTests : IDisposable
     }
 
     [Fact]
+    public void BytesThatAreNotUtf8_AreAYamlErrorAtTheirPosition()
+    {
+        var path = _stackFile.Write("");
+        File.WriteAllBytes(path, [.. "config:\n  ipfs-infra:profile: dev\n  ipfs-infra:name: ab"u8, 0xff, .. "\n"u8]);
+
+        var error = Assert.Throws<ConfigValidationException>(() => StackFileReader.Read(path));
+
+        Assert.Equal($"{FileName}: config: is not valid YAML at line 3, column 22: the file is not UTF-8 text here", Assert.Single(error.Problems).ToString());
+    }
+
+    [Fact]
+    public void ByteOrderMark_IsRead()
+    {
+        var path = _stackFile.Write("");
+        File.WriteAllBytes(path, [0xef, 0xbb, 0xbf, .. "config:\n  ipfs-infra:profile: dev\n"u8]);
+
+        Assert.Equal(Profile.Dev, ClusterSpecLoader.Load(StackFileReader.Read(path)).Profile);
+    }
+
+    [Fact]
     public void EveryMemoryKey_RefusesMilliBytesAndValuesBelowTheFloor()
     {
         var memoryKeys = ConfigSchema.Fields.Where(f => f.Path.EndsWith(".memory", StringComparison.Ordinal)).Select(f => f.Path).ToList();
