@@ -151,6 +151,16 @@ public sealed class StrictStackFileTests : IDisposable
     }
 
     [Fact]
+    public void LayoutProblemsForPulumi_AreWhatPulumiPassesOverAndNeverAMissingConfig()
+    {
+        Assert.Empty(StackFileReader.LayoutProblems(_stackFile.Write("secretsprovider: passphrase\nenvironment: [prod-secrets]\n")));
+
+        var problems = StackFileReader.LayoutProblems(_stackFile.Write("config:\n  ipfs-infr:peers: 5\n  ipfs-infra:peers: x\nipfs-infra:protect: true\nconfg: {}\n"));
+
+        Assert.Equal(["confg", "ipfs-infr:peers", "ipfs-infra:protect"], problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void EmptyConfigMap_SaysOnlyThatTheProfileIsRequired()
     {
         var problem = Assert.Single(LoadFails("config:\n").Problems);
