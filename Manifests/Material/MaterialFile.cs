@@ -90,8 +90,11 @@ public static class MaterialFile
         }
         catch (JsonException e)
         {
-            // Only the position: System.Text.Json's own message quotes the text around it, secrets included.
-            throw Unreadable(source, $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
+            // Only the position: System.Text.Json's own message quotes the text around it, secrets
+            // included. A key written twice is found after parsing, without a position.
+            var twice = Properties.Concat(["generation", "password"]).FirstOrDefault(p => e.Message.Contains($"'{p}'", StringComparison.Ordinal));
+            throw Unreadable(source, e.LineNumber is { } line ? $"invalid JSON at line {line + 1}, byte {e.BytePositionInLine + 1}"
+                : twice is not null ? $"the key {twice} is written twice" : "a key is written twice");
         }
         catch (InvalidOperationException)
         {
