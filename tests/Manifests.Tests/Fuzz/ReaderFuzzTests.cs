@@ -49,7 +49,8 @@ public sealed partial class ReaderFuzzTests(ITestOutputHelper output) : IDisposa
         "    backup:\n" +
         "      schedule: \"15 3 * * *\"\n" +
         "  ipfs-infra:cluster:\n" +
-        "    monitorPingInterval: 15s\n" +
+        "    repinning:\n" +
+        "      grace: 45m\n" +
         "    crdtBatchMaxAge: 1m30s\n" +
         "  ipfs-infra:network:\n" +
         "    clusterCidrs: [10.0.0.0/8, fd00::/8]\n" +
