@@ -8,7 +8,7 @@ namespace Ipfs.Cli.Tests;
 /// </summary>
 public sealed class RotationRenderTests : IDisposable
 {
-    private readonly TempRenderProject _project = new("render-rotation-");
+    private readonly TestProject _project = new("render-rotation-");
 
     public void Dispose() => _project.Dispose();
 

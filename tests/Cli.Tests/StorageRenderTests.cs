@@ -8,7 +8,7 @@ namespace Ipfs.Cli.Tests;
 /// </summary>
 public sealed class StorageRenderTests : IDisposable
 {
-    private readonly TempRenderProject _project = new("render-storage-");
+    private readonly TestProject _project = new("render-storage-");
 
     public void Dispose() => _project.Dispose();
 

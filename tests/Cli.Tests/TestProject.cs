@@ -20,6 +20,19 @@ internal sealed class TestProject : IDisposable
     /// <summary>The dev stack's material file.</summary>
     public string Material => PathOf(".material", "dev.json");
 
+    /// <summary>Path of a rendered file of <paramref name="stack"/> in the default output folder.</summary>
+    public string OutFile(string stack, string name) => PathOf("out", stack, name);
+
+    /// <summary>Writes <paramref name="stackYaml"/> as Pulumi.&lt;stack&gt;.yaml and renders it through <see cref="CliApp.Run"/>.</summary>
+    public (int Exit, string Stdout, string Stderr) Render(string stack, string stackYaml)
+    {
+        File.WriteAllText(PathOf($"Pulumi.{stack}.yaml"), stackYaml);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.Run(["render", "--stack", stack, "--project", Root], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>Every file of a folder (not recursive) by name, with its bytes; empty when the folder is absent.</summary>
