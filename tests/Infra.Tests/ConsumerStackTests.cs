@@ -24,13 +24,13 @@ public class ConsumerStackTests
     }
 
     [Fact]
-    public async Task AConsumerSpecThatBreaksACrossKeyRuleRegistersNothing()
+    public async Task ASpecFromCodeThatBreaksACrossKeyRuleRegistersNothing()
     {
         var mocks = new RecordingMocks();
         var spec = Manifests.Config.ClusterSpecDefaults.For(Manifests.Config.Profile.Prod) with { Peers = 1 };
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, StackRun.Options(),
-            () => new Components.IpfsCluster("bad", new Components.IpfsClusterArgs { Spec = spec })));
+            () => new Components.IpfsCluster("bad", Components.IpfsClusterArgs.FromSpec(spec))));
 
         Assert.Contains("ipfs-infra:peers = 1", error.ToString());
         Assert.DoesNotContain(mocks.Registrations, r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal));
