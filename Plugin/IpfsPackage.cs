@@ -24,6 +24,7 @@ internal static class IpfsPackage
     public static readonly IReadOnlySet<(Type Component, string Output)> SecretOutputs =
         new HashSet<(Type, string)> { (typeof(IpfsCluster), "restApiPassword") };
 
+    /// <summary>Name <c>ipfs</c>, namespace <c>ipfs-infra</c> (the generated Node.js package is <c>@ipfs-infra/ipfs</c>), the components' version.</summary>
     public static Metadata Metadata { get; } = new(Name: "ipfs", Namespace: "ipfs-infra", Version: Version, DisplayName: "IPFS cluster");
 
     /// <summary>The type token of a component or schema type: <c>ipfs:index:</c> and the class name (args types without "Args", as the analyzer names them).</summary>

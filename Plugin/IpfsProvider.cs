@@ -21,6 +21,10 @@ internal sealed class IpfsProvider : ComponentProvider
         return new GetSchemaResponse { Schema = SchemaAdditions.Complete(schema.Schema!, IpfsPackage.ExposedComponents) };
     }
 
+    /// <summary>The args type of a component: the second parameter of its (name, args, options) constructor.</summary>
+    public static Type ArgsTypeOf(Type component) =>
+        component.GetConstructors().Single(c => c.GetParameters().Length == 3).GetParameters()[1].ParameterType;
+
     /// <summary>
     /// Refuses types that are not exposed (the SDK would otherwise find any component of the
     /// assembly) and inputs that are unknown or secret, then constructs.
@@ -29,7 +33,7 @@ internal sealed class IpfsProvider : ComponentProvider
     {
         var component = IpfsPackage.ExposedComponents.FirstOrDefault(t => request.Type == IpfsPackage.TokenOf(t))
             ?? throw new ArgumentException($"{request.Type} is not a component of package ipfs; it offers {string.Join(", ", IpfsPackage.ExposedComponents.Select(IpfsPackage.TokenOf))}.");
-        ConstructInputs.RequireKnownPlainValues(component.Name, request.Name, request.Inputs);
+        ConstructInputs.RequireKnownPlainValues(ArgsTypeOf(component), component.Name, request.Name, request.Inputs);
         return base.Construct(request, ct);
     }
 }

@@ -30,7 +30,7 @@ internal static class SchemaAdditions
         {
             var resource = schema["resources"]![IpfsPackage.TokenOf(component)]!.AsObject();
             resource["description"] = docs.Summary(component);
-            var argsType = ArgsTypeOf(component);
+            var argsType = IpfsProvider.ArgsTypeOf(component);
             Describe(resource["inputProperties"]!.AsObject(), InputMembers(argsType), docs);
             Describe(resource["properties"]!.AsObject(), OutputMembers(component), docs);
             MarkPlainCollections(resource["inputProperties"]!.AsObject());
@@ -63,9 +63,6 @@ internal static class SchemaAdditions
             if ((property!["items"] ?? property["additionalProperties"]) is { } element && (bool?)element["plain"] == true)
                 property["plain"] = true;
     }
-
-    private static Type ArgsTypeOf(Type component) =>
-        component.GetConstructors().Single(c => c.GetParameters().Length == 3).GetParameters()[1].ParameterType;
 
     private static IEnumerable<(string Name, PropertyInfo Member)> InputMembers(Type argsType) =>
         ClusterArgsConfig.InputProperties(argsType).Select(p => (p.Name, p.Property));

@@ -136,6 +136,23 @@ public class PluginTests
     }
 
     [Fact]
+    public async Task InputsTheArgsDoNotHaveAreRefusedAsUnknownStackKeysAre()
+    {
+        var inputs = ImmutableDictionary<string, PropertyValue>.Empty
+            .Add("profile", new PropertyValue("dev"))
+            .Add("replicaton", new PropertyValue(2))
+            .Add("monitoring", new PropertyValue(ImmutableDictionary<string, PropertyValue>.Empty
+                .Add("prometheusLabels", new PropertyValue(ImmutableDictionary<string, PropertyValue>.Empty.Add("release", new PropertyValue("p"))))
+                .Add("rules", new PropertyValue(ImmutableDictionary<string, PropertyValue>.Empty.Add("peerDown", new PropertyValue("5m"))))));
+
+        var error = await Assert.ThrowsAsync<IpfsClusterArgsException>(() => Construct("ipfs:index:IpfsCluster", inputs));
+
+        Assert.Equal(2, error.Problems.Count);
+        Assert.Contains("IpfsCluster \"media\": args.replicaton: is not an input (known here: profile, namespace, name, peers, images, replication,", error.Message);
+        Assert.Contains("IpfsCluster \"media\": args.monitoring.rules.peerDown: is not an input (known here: enabled, peerDownFor,", error.Message);
+    }
+
+    [Fact]
     public async Task ComponentsThatAreNotExposedCannotBeConstructed()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Construct("ipfs:index:IpfsNodeSet", ImmutableDictionary<string, PropertyValue>.Empty));
