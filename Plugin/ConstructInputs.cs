@@ -20,7 +20,7 @@ internal static class ConstructInputs
     {
         var source = $"{componentType} \"{name}\"";
         var problems = new List<ConfigProblem>();
-        CheckFields(source, "args.", inputs, argsType, problems);
+        CheckFields(source, ClusterArgsConfig.InputPrefix, inputs, argsType, problems);
         if (problems.Count > 0) throw new IpfsClusterArgsException(problems);
     }
 

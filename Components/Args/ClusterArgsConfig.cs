@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Config;
