@@ -2,17 +2,19 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml.Linq;
 using Ipfs.Components;
+using Ipfs.Manifests.Config;
 using Pulumi;
 
 namespace Ipfs.Plugin;
 
 /// <summary>
-/// What the SDK's analyzer leaves out of the schema: descriptions (each resource, type, input and
-/// output gets the summary of its doc comment, read from the components' documentation file
-/// Ipfs.Components.xml beside the assembly), secret outputs, and plain lists and maps (the
-/// analyzer marks their items plain but not the collection, so SDKs would accept an output there).
+/// What the SDK's analyzer leaves out of the schema: descriptions, secret outputs, and plain lists
+/// and maps (the analyzer marks their items plain but not the collection, so SDKs would accept an
+/// output there). An input that is a stack config key is described from the config schema (what it
+/// does, allowed values, per-profile defaults: the config reference's text, so both stay in step);
+/// everything else by the summary of its doc comment, read from the components' documentation file
+/// (Ipfs.Components.xml, beside the assembly).
 /// </summary>
 internal static class SchemaAdditions
 {
@@ -23,96 +25,91 @@ internal static class SchemaAdditions
     {
         var docs = LoadDocs(typeof(IpfsCluster).Assembly);
         var schema = JsonNode.Parse(schemaJson)!.AsObject();
-        var types = schema["types"]!.AsObject();
-        var typesByToken = new Dictionary<string, Type>(StringComparer.Ordinal);
+        var pathsByType = new Dictionary<Type, List<string>>();
 
         foreach (var component in components)
         {
             var resource = schema["resources"]![IpfsPackage.TokenOf(component)]!.AsObject();
             resource["description"] = docs.Summary(component);
             var argsType = IpfsProvider.ArgsTypeOf(component);
-            Describe(resource["inputProperties"]!.AsObject(), InputMembers(argsType), docs);
-            Describe(resource["properties"]!.AsObject(), OutputMembers(component), docs);
-            MarkPlainCollections(resource["inputProperties"]!.AsObject());
-            foreach (var (name, _) in OutputMembers(component))
-                if (IpfsPackage.SecretOutputs.Contains((component, name)))
-                    resource["properties"]![name]!["secret"] = true;
-            CollectTypes(argsType, typesByToken);
+            CollectPaths(argsType, "", pathsByType);
+            DescribeInputs(resource["inputProperties"]!.AsObject(), argsType, "", pathsByType, docs);
+            foreach (var (name, member) in OutputMembers(component))
+            {
+                var property = resource["properties"]![name]!;
+                property["description"] = docs.Summary(member);
+                if (IpfsPackage.SecretOutputs.Contains((component, name))) property["secret"] = true;
+            }
         }
 
-        foreach (var (token, node) in types)
+        foreach (var (type, paths) in pathsByType)
         {
-            var type = typesByToken[token];
-            node!["description"] = docs.Summary(type);
-            Describe(node["properties"]!.AsObject(), InputMembers(type), docs);
-            MarkPlainCollections(node["properties"]!.AsObject());
+            var node = schema["types"]![IpfsPackage.TokenOf(type)]!;
+            node["description"] = docs.Summary(type);
+            DescribeInputs(node["properties"]!.AsObject(), type, paths.Count == 1 ? paths[0] + "." : null, pathsByType, docs);
         }
         return schema.ToJsonString(Indented);
     }
 
-    private static void Describe(JsonObject properties, IEnumerable<(string Name, PropertyInfo Member)> members, Docs docs)
+    /// <summary>
+    /// Describes the inputs of <paramref name="argsType"/> found at config path <paramref name="prefix"/>
+    /// (null: the type is used at several paths, so its inputs get their doc comments, and the
+    /// properties that hold it list the defaults beneath them).
+    /// </summary>
+    private static void DescribeInputs(JsonObject properties, Type argsType, string? prefix, Dictionary<Type, List<string>> pathsByType, Docs docs)
     {
-        foreach (var (name, member) in members)
-            if (properties[name] is JsonObject property)
-                property["description"] = docs.Summary(member);
-    }
-
-    private static void MarkPlainCollections(JsonObject properties)
-    {
-        foreach (var (_, property) in properties)
-            if ((property!["items"] ?? property["additionalProperties"]) is { } element && (bool?)element["plain"] == true)
+        foreach (var (member, name) in ClusterArgsConfig.InputProperties(argsType))
+        {
+            var property = properties[name]!;
+            var path = prefix + name;
+            var field = prefix is null ? null : ConfigSchema.ByPath.GetValueOrDefault(path);
+            var shared = pathsByType.TryGetValue(member.PropertyType, out var paths) && paths.Count > 1;
+            property["description"] = field is not null ? FieldText(field)
+                : shared && prefix is not null ? $"{docs.Summary(member)} {DefaultsBeneath(path)}"
+                : docs.Summary(member);
+            if ((property["items"] ?? property["additionalProperties"]) is { } element && (bool?)element["plain"] == true)
                 property["plain"] = true;
+        }
     }
 
-    private static IEnumerable<(string Name, PropertyInfo Member)> InputMembers(Type argsType) =>
-        ClusterArgsConfig.InputProperties(argsType).Select(p => (p.Name, p.Property));
+    private static string FieldText(ConfigField field)
+    {
+        var text = $"{field.Description} Allowed: {field.Type.Describe()}.";
+        var (dev, prod) = (ConfigReference.Default(field, Profile.Dev), ConfigReference.Default(field, Profile.Prod));
+        return field.Required ? text + " Required."
+            : dev == prod ? $"{text} Default: {dev} (both profiles)."
+            : $"{text} Default: {dev} (dev), {prod} (prod).";
+    }
+
+    private static string DefaultsBeneath(string path) =>
+        "Defaults (dev / prod): " + string.Join(", ", ConfigSchema.Fields
+            .Where(f => f.Path.StartsWith(path + ".", StringComparison.Ordinal))
+            .Select(f => $"{f.Path[(path.Length + 1)..]} {ConfigReference.Default(f, Profile.Dev)} / {ConfigReference.Default(f, Profile.Prod)}")) + ".";
+
+    private static void CollectPaths(Type argsType, string prefix, Dictionary<Type, List<string>> pathsByType)
+    {
+        foreach (var (member, name) in ClusterArgsConfig.InputProperties(argsType))
+        {
+            if (!typeof(ResourceArgs).IsAssignableFrom(member.PropertyType)) continue;
+            var path = prefix + name;
+            if (!pathsByType.TryGetValue(member.PropertyType, out var paths)) pathsByType[member.PropertyType] = paths = [];
+            paths.Add(path);
+            CollectPaths(member.PropertyType, path + ".", pathsByType);
+        }
+    }
 
     private static IEnumerable<(string Name, PropertyInfo Member)> OutputMembers(Type component) =>
-        from property in component.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        from property in component.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
         from attribute in property.GetCustomAttributesData()
         where attribute.AttributeType == typeof(OutputAttribute)
         select ((string)attribute.ConstructorArguments[0].Value!, property);
-
-    private static void CollectTypes(Type argsType, Dictionary<string, Type> byToken)
-    {
-        foreach (var (_, member) in InputMembers(argsType))
-        {
-            if (!typeof(ResourceArgs).IsAssignableFrom(member.PropertyType) || !byToken.TryAdd(IpfsPackage.TokenOf(member.PropertyType), member.PropertyType))
-                continue;
-            CollectTypes(member.PropertyType, byToken);
-        }
-    }
 
     private static Docs LoadDocs(Assembly assembly)
     {
         var path = Path.ChangeExtension(assembly.Location, ".xml");
         if (!File.Exists(path))
             throw new FileNotFoundException($"The documentation file of {assembly.GetName().Name} is missing beside it ({path}); the schema's descriptions come from it.", path);
-        return new Docs(XDocument.Load(path));
+        return new Docs(System.Xml.Linq.XDocument.Load(path));
     }
 
-    /// <summary>Doc-comment summaries by member, as plain text (<c>see cref</c> becomes the member's name).</summary>
-    private sealed class Docs(XDocument document)
-    {
-        private readonly Dictionary<string, XElement> _members = document.Descendants("member")
-            .ToDictionary(m => (string)m.Attribute("name")!, StringComparer.Ordinal);
-
-        public string? Summary(Type type) => Text($"T:{type.FullName}");
-
-        public string? Summary(PropertyInfo property) => Text($"P:{property.DeclaringType!.FullName}.{property.Name}");
-
-        private string? Text(string id) =>
-            _members.TryGetValue(id, out var member) && member.Element("summary") is { } summary
-                ? string.Join(' ', string.Concat(summary.Nodes().Select(Plain)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-                : null;
-
-        private static string Plain(XNode node) => node switch
-        {
-            XText text => text.Value,
-            XElement { Name.LocalName: "see" or "seealso" } see => ((string?)see.Attribute("cref") ?? (string?)see.Attribute("langword") ?? "").Split('(')[0].Split(':', '.').Last(),
-            XElement { Name.LocalName: "paramref" or "typeparamref" } reference => (string?)reference.Attribute("name") ?? "",
-            XElement element => string.Concat(element.Nodes().Select(Plain)),
-            _ => "",
-        };
-    }
 }

@@ -14,19 +14,19 @@ namespace Ipfs.Components;
 /// </summary>
 public sealed class IpfsClusterArgs : ResourceArgs
 {
-    /// <summary>Environment profile that supplies every other default. Allowed: one of dev, prod.</summary>
+    /// <summary>Environment profile that supplies every other default.</summary>
     [Input("profile", required: true)]
     public string? Profile { get; set; }
 
-    /// <summary>Namespace all objects live in (created with them). Allowed: DNS-1123 label, at most 63 characters. Default: ipfs-dev (dev), ipfs (prod).</summary>
+    /// <summary>Namespace all objects live in (created with them).</summary>
     [Input("namespace")]
     public string? Namespace { get; set; }
 
-    /// <summary>Base name of the cluster's objects and the CRDT cluster name. Allowed: DNS-1123 label, at most 30 characters. Default: ipfs (both profiles).</summary>
+    /// <summary>Base name of the cluster's objects and the CRDT cluster name.</summary>
     [Input("name")]
     public string? Name { get; set; }
 
-    /// <summary>Number of pods, each a kubo node plus an ipfs-cluster peer. Scaling changes the highest ordinals only. Allowed: integer 1..1000. Default: 3 (both profiles).</summary>
+    /// <summary>Number of pods, each a kubo node plus an ipfs-cluster peer. Scaling changes the highest ordinals only.</summary>
     [Input("peers")]
     public int? Peers { get; set; }
 
@@ -50,7 +50,7 @@ public sealed class IpfsClusterArgs : ResourceArgs
     [Input("availability")]
     public AvailabilityArgs? Availability { get; set; }
 
-    /// <summary>Protect stateful resources (volumes, identities, the cluster secret) from deletion by Pulumi. Default: false (dev), true (prod).</summary>
+    /// <summary>Protect stateful resources (volumes, identities, the cluster secret) from deletion by Pulumi.</summary>
     [Input("protect")]
     public bool? Protect { get; set; }
 

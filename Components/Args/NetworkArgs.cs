@@ -5,15 +5,15 @@ namespace Ipfs.Components;
 /// <summary>Who can reach the pods and from where: private swarm, exposure, API and gateway clients, ingress.</summary>
 public sealed class NetworkArgs : ResourceArgs
 {
-    /// <summary>Private swarm: swarm key, LIBP2P_FORCE_PNET, no public bootstrap, QUIC/WebTransport/WebRTC off. Default: false (both profiles).</summary>
+    /// <summary>Private swarm: swarm key, LIBP2P_FORCE_PNET, no public bootstrap, QUIC/WebTransport/WebRTC off.</summary>
     [Input("privateSwarm")]
     public bool? PrivateSwarm { get; set; }
 
-    /// <summary>Pod and Service ranges of the Kubernetes cluster; kubo never filters or hides these. Allowed: list of CIDR ranges. Default: [10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, fc00::/7] (both profiles).</summary>
+    /// <summary>Pod and Service ranges of the Kubernetes cluster; kubo never filters or hides these.</summary>
     [Input("clusterCidrs")]
     public List<string>? ClusterCidrs { get; set; }
 
-    /// <summary>Public reachability of kubo's swarm port 4001 (never the APIs): none, one NodePort Service per pod, or one LoadBalancer Service per pod; kubo announces the matching public address. Allowed: one of none, nodePort, loadBalancer. Default: none (both profiles).</summary>
+    /// <summary>Public reachability of kubo's swarm port 4001 (never the APIs): none, one NodePort Service per pod, or one LoadBalancer Service per pod; kubo announces the matching public address.</summary>
     [Input("exposure")]
     public string? Exposure { get; set; }
 
@@ -41,11 +41,11 @@ public sealed class NetworkArgs : ResourceArgs
 /// <summary>Settings of nodePort exposure.</summary>
 public sealed class NodePortArgs : ResourceArgs
 {
-    /// <summary>nodePort exposure: pod N's swarm is node port basePort+N (TCP, and UDP for QUIC when the swarm is public). Allowed: integer 30000..32767. Default: 30401 (both profiles).</summary>
+    /// <summary>nodePort exposure: pod N's swarm is node port basePort+N (TCP, and UDP for QUIC when the swarm is public).</summary>
     [Input("basePort")]
     public int? BasePort { get; set; }
 
-    /// <summary>nodePort exposure: public node addresses every pod announces (any node forwards). Empty: each pod announces its own node's address (status.hostIP) and only that node forwards, keeping client addresses. Allowed: list of IP addresses. Default: [] (both profiles).</summary>
+    /// <summary>nodePort exposure: public node addresses every pod announces (any node forwards). Empty: each pod announces its own node's address (status.hostIP) and only that node forwards, keeping client addresses.</summary>
     [Input("nodeAddresses")]
     public List<string>? NodeAddresses { get; set; }
 }
@@ -53,15 +53,15 @@ public sealed class NodePortArgs : ResourceArgs
 /// <summary>Settings of loadBalancer exposure.</summary>
 public sealed class LoadBalancerArgs : ResourceArgs
 {
-    /// <summary>loadBalancer exposure: one static address per peer; pod N's Service requests the N-th and kubo announces it. Allowed: list of IP addresses. Default: [] (both profiles).</summary>
+    /// <summary>loadBalancer exposure: one static address per peer; pod N's Service requests the N-th and kubo announces it.</summary>
     [Input("addresses")]
     public List<string>? Addresses { get; set; }
 
-    /// <summary>loadBalancer exposure: annotation that requests the address (e.g. metallb.universe.tf/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4); none: spec.loadBalancerIP. Allowed: annotation key, or empty for none. Default: (none) (both profiles).</summary>
+    /// <summary>loadBalancer exposure: annotation that requests the address (e.g. metallb.universe.tf/loadBalancerIPs, service.beta.kubernetes.io/azure-load-balancer-ipv4); none: spec.loadBalancerIP.</summary>
     [Input("addressAnnotation")]
     public string? AddressAnnotation { get; set; }
 
-    /// <summary>loadBalancer exposure: extra annotations on every swarm LoadBalancer Service (provider settings). Allowed: map of annotation keys to values. Default: {} (both profiles).</summary>
+    /// <summary>loadBalancer exposure: extra annotations on every swarm LoadBalancer Service (provider settings).</summary>
     [Input("annotations")]
     public Dictionary<string, string>? Annotations { get; set; }
 }
@@ -69,11 +69,11 @@ public sealed class LoadBalancerArgs : ResourceArgs
 /// <summary>Clients of the REST API, IPFS proxy and pinning service API.</summary>
 public sealed class ApiAccessArgs : ResourceArgs
 {
-    /// <summary>Namespaces whose pods may call the cluster REST API (9094), IPFS proxy (9095) and pinning service API (9097). Allowed: list of namespace names. Default: [] (both profiles).</summary>
+    /// <summary>Namespaces whose pods may call the cluster REST API (9094), IPFS proxy (9095) and pinning service API (9097).</summary>
     [Input("clientNamespaces")]
     public List<string>? ClientNamespaces { get; set; }
 
-    /// <summary>Labels of pods in the cluster's own namespace that may call the APIs; empty: none. Allowed: map of Kubernetes labels (key: value). Default: {} (both profiles).</summary>
+    /// <summary>Labels of pods in the cluster's own namespace that may call the APIs; empty: none.</summary>
     [Input("clientPodSelector")]
     public Dictionary<string, string>? ClientPodSelector { get; set; }
 }
@@ -81,7 +81,7 @@ public sealed class ApiAccessArgs : ResourceArgs
 /// <summary>The gateway layer allowed to reach kubo's gateway.</summary>
 public sealed class GatewayAccessArgs : ResourceArgs
 {
-    /// <summary>Namespace of the gateway layer (e.g. the ingress controller) whose pods may reach kubo's gateway (8080); none: nobody. Allowed: DNS-1123 label, or empty for none. Default: (none) (both profiles).</summary>
+    /// <summary>Namespace of the gateway layer (e.g. the ingress controller) whose pods may reach kubo's gateway (8080); none: nobody.</summary>
     [Input("namespace")]
     public string? Namespace { get; set; }
 }
@@ -89,19 +89,19 @@ public sealed class GatewayAccessArgs : ResourceArgs
 /// <summary>An Ingress for kubo's gateway.</summary>
 public sealed class IngressArgs : ResourceArgs
 {
-    /// <summary>An Ingress for kubo's gateway (needs network.ingress.host and network.gateway.namespace). Default: false (both profiles).</summary>
+    /// <summary>An Ingress for kubo's gateway (needs network.ingress.host and network.gateway.namespace).</summary>
     [Input("enabled")]
     public bool? Enabled { get; set; }
 
-    /// <summary>IngressClass of the gateway Ingress; none: the cluster's default class. Allowed: DNS-1123 subdomain, or empty for none. Default: (none) (both profiles).</summary>
+    /// <summary>IngressClass of the gateway Ingress; none: the cluster's default class.</summary>
     [Input("className")]
     public string? ClassName { get; set; }
 
-    /// <summary>Host name the gateway Ingress answers for (may start with '*.'). Allowed: host name (may start with '*.'), or empty for none. Default: (none) (both profiles).</summary>
+    /// <summary>Host name the gateway Ingress answers for (may start with '*.').</summary>
     [Input("host")]
     public string? Host { get; set; }
 
-    /// <summary>Secret holding the gateway Ingress's TLS certificate (e.g. from cert-manager); none: plain HTTP. Allowed: DNS-1123 subdomain, or empty for none. Default: (none) (both profiles).</summary>
+    /// <summary>Secret holding the gateway Ingress's TLS certificate (e.g. from cert-manager); none: plain HTTP.</summary>
     [Input("tlsSecret")]
     public string? TlsSecret { get; set; }
 }

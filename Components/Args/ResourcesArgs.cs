@@ -5,11 +5,11 @@ namespace Ipfs.Components;
 /// <summary>CPU and memory of the two containers of every pod.</summary>
 public sealed class ResourcesArgs : ResourceArgs
 {
-    /// <summary>The kubo container. Default requests/limits: cpu 250m/1, memory 512Mi/2Gi (dev); cpu 2/4, memory 8Gi/8Gi (prod).</summary>
+    /// <summary>The kubo container.</summary>
     [Input("kubo")]
     public ContainerResourcesArgs? Kubo { get; set; }
 
-    /// <summary>The ipfs-cluster container. Default requests/limits: cpu 100m/500m, memory 128Mi/512Mi (dev); cpu 500m/1, memory 1Gi/2Gi (prod).</summary>
+    /// <summary>The ipfs-cluster container.</summary>
     [Input("cluster")]
     public ContainerResourcesArgs? Cluster { get; set; }
 }
@@ -29,11 +29,11 @@ public sealed class ContainerResourcesArgs : ResourceArgs
 /// <summary>A CPU and a memory amount of one container.</summary>
 public sealed class ResourceAmountsArgs : ResourceArgs
 {
-    /// <summary>CPU. Allowed: Kubernetes quantity (e.g. 500m, 2).</summary>
+    /// <summary>CPU, a Kubernetes quantity (e.g. 500m, 2).</summary>
     [Input("cpu")]
     public string? Cpu { get; set; }
 
-    /// <summary>Memory. Allowed: Kubernetes quantity (e.g. 512Mi, 2Gi).</summary>
+    /// <summary>Memory, a Kubernetes quantity (e.g. 512Mi, 2Gi).</summary>
     [Input("memory")]
     public string? Memory { get; set; }
 }

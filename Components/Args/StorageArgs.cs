@@ -5,35 +5,35 @@ namespace Ipfs.Components;
 /// <summary>Volumes of the cluster: classes, sizes, encryption, backups, snapshots and restores.</summary>
 public sealed class StorageArgs : ResourceArgs
 {
-    /// <summary>Where the volumes live: the fast-SSD StorageClass is created for GKE (pd.csi.storage.gke.io), AWS (ebs.csi.aws.com), Azure (disk.csi.azure.com) or local disks (rancher.io/local-path); existing uses storage.className as it is. Allowed: one of gke, aws, azure, local, existing. Default: local (dev), gke (prod).</summary>
+    /// <summary>Where the volumes live: the fast-SSD StorageClass is created for GKE (pd.csi.storage.gke.io), AWS (ebs.csi.aws.com), Azure (disk.csi.azure.com) or local disks (rancher.io/local-path); existing uses storage.className as it is.</summary>
     [Input("platform")]
     public string? Platform { get; set; }
 
-    /// <summary>StorageClass of the kubo data and cluster state volumes: created under its name, or (platform existing) an existing class. Allowed: DNS-1123 subdomain, at most 253 characters. Default: ipfs-local-path (dev), fast-ssd (prod).</summary>
+    /// <summary>StorageClass of the kubo data and cluster state volumes: created under its name, or (platform existing) an existing class.</summary>
     [Input("className")]
     public string? ClassName { get; set; }
 
-    /// <summary>kubo data volume per peer (Datastore.StorageMax is about 80% of it). Grows in place; never shrinks. Allowed: Kubernetes quantity (e.g. 500m, 2Gi). Default: 10Gi (dev), 100Gi (prod).</summary>
+    /// <summary>kubo data volume per peer (Datastore.StorageMax is about 80% of it). Grows in place; never shrinks.</summary>
     [Input("dataSize")]
     public string? DataSize { get; set; }
 
-    /// <summary>ipfs-cluster state volume per peer. Grows in place; never shrinks. Allowed: Kubernetes quantity (e.g. 500m, 2Gi). Default: 1Gi (dev), 10Gi (prod).</summary>
+    /// <summary>ipfs-cluster state volume per peer. Grows in place; never shrinks.</summary>
     [Input("stateSize")]
     public string? StateSize { get; set; }
 
-    /// <summary>What happens to a disk when its claim is deleted (reclaimPolicy of the created classes). Allowed: one of Delete, Retain. Default: Delete (dev), Retain (prod).</summary>
+    /// <summary>What happens to a disk when its claim is deleted (reclaimPolicy of the created classes).</summary>
     [Input("reclaimPolicy")]
     public string? ReclaimPolicy { get; set; }
 
-    /// <summary>Filesystem of the cloud block volumes. Allowed: one of ext4, xfs. Default: ext4 (both profiles).</summary>
+    /// <summary>Filesystem of the cloud block volumes.</summary>
     [Input("fsType")]
     public string? FsType { get; set; }
 
-    /// <summary>Require encryption at rest (AWS sets encrypted; GKE and Azure disks are always encrypted; local-path cannot). Default: false (dev), true (prod).</summary>
+    /// <summary>Require encryption at rest (AWS sets encrypted; GKE and Azure disks are always encrypted; local-path cannot).</summary>
     [Input("encrypted")]
     public bool? Encrypted { get; set; }
 
-    /// <summary>Customer-managed key: Cloud KMS key (GKE), KMS key ID or ARN (AWS), disk encryption set ID (Azure); empty: the provider's key. Allowed: string, or empty for none. Default: empty (both profiles).</summary>
+    /// <summary>Customer-managed key: Cloud KMS key (GKE), KMS key ID or ARN (AWS), disk encryption set ID (Azure); empty: the provider's key.</summary>
     [Input("kmsKeyId")]
     public string? KmsKeyId { get; set; }
 
@@ -69,15 +69,15 @@ public sealed class StorageArgs : ResourceArgs
 /// <summary>GKE persistent disk settings (platform gke).</summary>
 public sealed class GkeDiskArgs : ResourceArgs
 {
-    /// <summary>GKE disk type; hyperdisk-balanced needs provisionedIops and provisionedThroughput. Allowed: one of pd-ssd, hyperdisk-balanced. Default: pd-ssd (both profiles).</summary>
+    /// <summary>GKE disk type; hyperdisk-balanced needs provisionedIops and provisionedThroughput.</summary>
     [Input("diskType")]
     public string? DiskType { get; set; }
 
-    /// <summary>GKE hyperdisk-balanced IOPS (3000..160000); 0: not set. Allowed: integer 0..160000. Default: 0 (both profiles).</summary>
+    /// <summary>GKE hyperdisk-balanced IOPS (3000..160000); 0: not set.</summary>
     [Input("provisionedIops")]
     public int? ProvisionedIops { get; set; }
 
-    /// <summary>GKE hyperdisk-balanced throughput in MiB/s (140..2400); 0: not set. Allowed: integer 0..2400. Default: 0 (both profiles).</summary>
+    /// <summary>GKE hyperdisk-balanced throughput in MiB/s (140..2400); 0: not set.</summary>
     [Input("provisionedThroughput")]
     public int? ProvisionedThroughput { get; set; }
 }
@@ -85,15 +85,15 @@ public sealed class GkeDiskArgs : ResourceArgs
 /// <summary>AWS EBS volume settings (platform aws).</summary>
 public sealed class AwsVolumeArgs : ResourceArgs
 {
-    /// <summary>AWS EBS volume type; io2 needs storage.aws.iops. Allowed: one of gp3, io2. Default: gp3 (both profiles).</summary>
+    /// <summary>AWS EBS volume type; io2 needs storage.aws.iops.</summary>
     [Input("volumeType")]
     public string? VolumeType { get; set; }
 
-    /// <summary>AWS IOPS: gp3 3000..80000, io2 100..256000; 0: gp3's baseline (3000). Allowed: integer 0..256000. Default: 0 (both profiles).</summary>
+    /// <summary>AWS IOPS: gp3 3000..80000, io2 100..256000; 0: gp3's baseline (3000).</summary>
     [Input("iops")]
     public int? Iops { get; set; }
 
-    /// <summary>AWS gp3 throughput in MiB/s (125..2000, at most IOPS/4); 0: gp3's baseline (125). Allowed: integer 0..2000. Default: 0 (both profiles).</summary>
+    /// <summary>AWS gp3 throughput in MiB/s (125..2000, at most IOPS/4); 0: gp3's baseline (125).</summary>
     [Input("throughput")]
     public int? Throughput { get; set; }
 }
@@ -101,15 +101,15 @@ public sealed class AwsVolumeArgs : ResourceArgs
 /// <summary>Azure managed disk settings (platform azure).</summary>
 public sealed class AzureDiskArgs : ResourceArgs
 {
-    /// <summary>Azure disk SKU: Premium SSD v2 (IOPS and throughput set apart from size) or Premium SSD. Allowed: one of PremiumV2_LRS, Premium_LRS. Default: PremiumV2_LRS (both profiles).</summary>
+    /// <summary>Azure disk SKU: Premium SSD v2 (IOPS and throughput set apart from size) or Premium SSD.</summary>
     [Input("skuName")]
     public string? SkuName { get; set; }
 
-    /// <summary>Azure Premium SSD v2 IOPS (3000..80000); 0: the baseline. Allowed: integer 0..80000. Default: 0 (both profiles).</summary>
+    /// <summary>Azure Premium SSD v2 IOPS (3000..80000); 0: the baseline.</summary>
     [Input("diskIOPSReadWrite")]
     public int? DiskIOPSReadWrite { get; set; }
 
-    /// <summary>Azure Premium SSD v2 throughput in MB/s (125..1200); 0: the baseline. Allowed: integer 0..1200. Default: 0 (both profiles).</summary>
+    /// <summary>Azure Premium SSD v2 throughput in MB/s (125..1200); 0: the baseline.</summary>
     [Input("diskMBpsReadWrite")]
     public int? DiskMBpsReadWrite { get; set; }
 }
@@ -117,23 +117,23 @@ public sealed class AzureDiskArgs : ResourceArgs
 /// <summary>Scheduled pinset exports to a backup volume.</summary>
 public sealed class BackupArgs : ResourceArgs
 {
-    /// <summary>Pinset exports (REST API) to a backup volume on a schedule. Default: false (dev), true (prod).</summary>
+    /// <summary>Pinset exports (REST API) to a backup volume on a schedule.</summary>
     [Input("enabled")]
     public bool? Enabled { get; set; }
 
-    /// <summary>When the pinset is exported (UTC). Allowed: 5-field cron schedule (minute hour day month weekday, UTC). Default: 30 2 * * * (both profiles).</summary>
+    /// <summary>When the pinset is exported (UTC).</summary>
     [Input("schedule")]
     public string? Schedule { get; set; }
 
-    /// <summary>Pinset exports kept on the backup volume (newest first); at least 1 with backups on. Allowed: integer 0..1000. Default: 7 (dev), 14 (prod).</summary>
+    /// <summary>Pinset exports kept on the backup volume (newest first); at least 1 with backups on.</summary>
     [Input("retain")]
     public int? Retain { get; set; }
 
-    /// <summary>Backup volume size. Allowed: Kubernetes quantity (e.g. 500m, 2Gi). Default: 1Gi (dev), 20Gi (prod).</summary>
+    /// <summary>Backup volume size.</summary>
     [Input("size")]
     public string? Size { get; set; }
 
-    /// <summary>StorageClass of the backup volume: a separate, cheaper class created on GKE (pd-standard), AWS (gp3 baseline) and Azure (StandardSSD_LRS); local and existing may share storage.className. Allowed: DNS-1123 subdomain, at most 253 characters. Default: ipfs-local-path (dev), ipfs-backup (prod).</summary>
+    /// <summary>StorageClass of the backup volume: a separate, cheaper class created on GKE (pd-standard), AWS (gp3 baseline) and Azure (StandardSSD_LRS); local and existing may share storage.className.</summary>
     [Input("className")]
     public string? ClassName { get; set; }
 }
@@ -141,27 +141,27 @@ public sealed class BackupArgs : ResourceArgs
 /// <summary>Scheduled CSI snapshots of every peer's volumes.</summary>
 public sealed class SnapshotsArgs : ResourceArgs
 {
-    /// <summary>CSI VolumeSnapshots of every peer's volumes on a schedule (needs the snapshot CRDs and controller). Default: false (dev), true (prod).</summary>
+    /// <summary>CSI VolumeSnapshots of every peer's volumes on a schedule (needs the snapshot CRDs and controller).</summary>
     [Input("enabled")]
     public bool? Enabled { get; set; }
 
-    /// <summary>When every peer's volumes are snapshotted (UTC). Allowed: 5-field cron schedule (minute hour day month weekday, UTC). Default: 0 */6 * * * (both profiles).</summary>
+    /// <summary>When every peer's volumes are snapshotted (UTC).</summary>
     [Input("schedule")]
     public string? Schedule { get; set; }
 
-    /// <summary>Snapshot sets kept per volume (newest first); at least 1 with snapshots on. Allowed: integer 0..1000. Default: 4 (dev), 28 (prod).</summary>
+    /// <summary>Snapshot sets kept per volume (newest first); at least 1 with snapshots on.</summary>
     [Input("retain")]
     public int? Retain { get; set; }
 
-    /// <summary>VolumeSnapshotClass of the snapshots: created on GKE, AWS and Azure; must exist under platform existing. Allowed: DNS-1123 subdomain, at most 253 characters. Default: ipfs-snapshots (both profiles).</summary>
+    /// <summary>VolumeSnapshotClass of the snapshots: created on GKE, AWS and Azure; must exist under platform existing.</summary>
     [Input("className")]
     public string? ClassName { get; set; }
 
-    /// <summary>deletionPolicy of the created VolumeSnapshotClass: Delete lets pruning free old snapshots; Retain keeps them in the cloud after pruning. Allowed: one of Delete, Retain. Default: Delete (both profiles).</summary>
+    /// <summary>deletionPolicy of the created VolumeSnapshotClass: Delete lets pruning free old snapshots; Retain keeps them in the cloud after pruning.</summary>
     [Input("deletionPolicy")]
     public string? DeletionPolicy { get; set; }
 
-    /// <summary>Image of the snapshot job: kubectl plus a POSIX shell. Allowed: image reference pinned by tag or digest (never latest). Default: alpine/k8s:1.34.1 (both profiles).</summary>
+    /// <summary>Image of the snapshot job: kubectl plus a POSIX shell.</summary>
     [Input("image")]
     public string? Image { get; set; }
 }
@@ -169,11 +169,11 @@ public sealed class SnapshotsArgs : ResourceArgs
 /// <summary>Where new volumes and the pinset are restored from.</summary>
 public sealed class RestoreArgs : ResourceArgs
 {
-    /// <summary>Snapshot set (YYYYMMDD-HHMMSS, as the snapshot job names them) that new volume claims are restored from; empty: new claims start empty. Allowed: snapshot set YYYYMMDD-HHMMSS, or empty for none. Default: empty (both profiles).</summary>
+    /// <summary>Snapshot set (YYYYMMDD-HHMMSS, as the snapshot job names them) that new volume claims are restored from; empty: new claims start empty.</summary>
     [Input("snapshotSet")]
     public string? SnapshotSet { get; set; }
 
-    /// <summary>Export the suspended pinset-restore CronJob re-imports: latest, or a file name such as pinset-20250301-023000.json. Allowed: latest, or pinset-YYYYMMDD-HHMMSS.json. Default: latest (both profiles).</summary>
+    /// <summary>Export the suspended pinset-restore CronJob re-imports: latest, or a file name such as pinset-20250301-023000.json.</summary>
     [Input("pinsetExport")]
     public string? PinsetExport { get; set; }
 }
@@ -181,7 +181,7 @@ public sealed class RestoreArgs : ResourceArgs
 /// <summary>Acknowledgements for storage changes that re-create volume claims.</summary>
 public sealed class StorageMigrationArgs : ResourceArgs
 {
-    /// <summary>Acknowledges that the volume claims were deleted on purpose so they are re-created with another class, a smaller size or a restore source (docs/storage.md). Remove after the change. Default: false (both profiles).</summary>
+    /// <summary>Acknowledges that the volume claims were deleted on purpose so they are re-created with another class, a smaller size or a restore source (docs/storage.md). Remove after the change.</summary>
     [Input("recreateClaims")]
     public bool? RecreateClaims { get; set; }
 }

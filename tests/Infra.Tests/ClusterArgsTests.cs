@@ -20,9 +20,14 @@ public class ClusterArgsTests
     [Fact]
     public void EveryStackConfigKeyHasAnArgsInputOfTheSameName()
     {
-        var keys = ConfigSchema.Fields.Select(f => f.Path).Except(StackOnlyKeys).Order(StringComparer.Ordinal);
+        var keys = ConfigSchema.Fields.Select(f => f.Path).Except(StackOnlyKeys).ToList();
+        var inputs = LeafInputPaths().ToList();
 
-        Assert.Equal(keys, LeafInputPaths().Order(StringComparer.Ordinal));
+        var unmapped = keys.Except(inputs).ToList();
+        var extra = inputs.Except(keys).ToList();
+        Assert.True(unmapped.Count == 0 && extra.Count == 0,
+            $"stack config keys without an IpfsClusterArgs input: [{string.Join(", ", unmapped)}]; inputs that are no stack config key: [{string.Join(", ", extra)}]");
+        Assert.Equal(keys.Count, inputs.Count);
     }
 
     [Fact]
