@@ -21,6 +21,10 @@ public sealed class MonitoringArgs : ResourceArgs
     [Input("scrapeInterval")]
     public string? ScrapeInterval { get; set; }
 
+    /// <summary>Labels of the Prometheus pods in monitoring.namespace; only they reach the metrics ports (kubo 5001, which also serves kubo's RPC, and cluster 8888).</summary>
+    [Input("prometheusPodSelector")]
+    public Dictionary<string, string>? PrometheusPodSelector { get; set; }
+
     /// <summary>Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by (its podMonitorSelector, serviceMonitorSelector, ruleSelector).</summary>
     [Input("prometheusLabels")]
     public Dictionary<string, string>? PrometheusLabels { get; set; }

@@ -13,6 +13,10 @@ public sealed class NetworkArgs : ResourceArgs
     [Input("clusterCidrs")]
     public List<string>? ClusterCidrs { get; set; }
 
+    /// <summary>DNS domain of the Kubernetes cluster (kubelet --cluster-domain); every in-cluster address ends in it: the peer directory's /dns/ addresses and the pinset jobs' REST API address.</summary>
+    [Input("clusterDomain")]
+    public string? ClusterDomain { get; set; }
+
     /// <summary>Public reachability of kubo's swarm port 4001 (never the APIs): none, one NodePort Service per pod, or one LoadBalancer Service per pod; kubo announces the matching public address.</summary>
     [Input("exposure")]
     public string? Exposure { get; set; }
