@@ -27,29 +27,30 @@ public sealed class IpfsCluster : ComponentResource
     {
         var ns = new ManifestObject(spec.Namespace, NamespaceBuilder.Build(spec), new CustomResourceOptions { Parent = this, Protect = spec.Protect });
 
-        var storage = new FastSsdStorage($"{name}-storage", new FastSsdStorageArgs { Spec = spec, DependsOn = [ns] },
+        Storage = new FastSsdStorage($"{name}-storage", new FastSsdStorageArgs { Spec = spec, DependsOn = [ns] },
             new ComponentResourceOptions { Parent = this });
-        var secrets = new ClusterSecrets($"{name}-secrets", new ClusterSecretsArgs { Spec = spec, DependsOn = [ns] },
+        Secrets = new ClusterSecrets($"{name}-secrets", new ClusterSecretsArgs { Spec = spec, DependsOn = [ns] },
             new ComponentResourceOptions { Parent = this });
-        var network = new ClusterNetwork($"{name}-network", new ClusterNetworkArgs { Spec = spec, DependsOn = [ns] },
+        Network = new ClusterNetwork($"{name}-network", new ClusterNetworkArgs { Spec = spec, DependsOn = [ns] },
             new ComponentResourceOptions { Parent = this });
-        var nodeSet = new IpfsNodeSet($"{name}-node-set", new IpfsNodeSetArgs
+        NodeSet = new IpfsNodeSet($"{name}-node-set", new IpfsNodeSetArgs
         {
             Spec = spec,
-            Identities = secrets.Identities,
-            DependsOn = [ns, .. storage.Objects, .. secrets.Secrets],
+            Identities = Secrets.Identities,
+            SecretsChecksum = Secrets.SecretsChecksum,
+            DependsOn = [ns, .. Storage.Objects, .. Secrets.Secrets],
         }, new ComponentResourceOptions { Parent = this });
-        _ = new ClusterMonitoring($"{name}-monitoring", new ClusterMonitoringArgs { Spec = spec, DependsOn = [ns] },
+        Monitoring = new ClusterMonitoring($"{name}-monitoring", new ClusterMonitoringArgs { Spec = spec, DependsOn = [ns] },
             new ComponentResourceOptions { Parent = this });
 
         Namespace = Output.Create(spec.Namespace);
-        PeerServiceName = nodeSet.PeerServiceName;
-        ApiServiceName = network.ApiServiceName;
-        GatewayServiceName = network.GatewayServiceName;
-        ClusterPeerIds = secrets.ClusterPeerIds.Apply(ids => ids.ToArray());
-        KuboPeerIds = secrets.KuboPeerIds.Apply(ids => ids.ToArray());
+        PeerServiceName = NodeSet.PeerServiceName;
+        ApiServiceName = Network.ApiServiceName;
+        GatewayServiceName = Network.GatewayServiceName;
+        ClusterPeerIds = Secrets.ClusterPeerIds.Apply(ids => ids.ToArray());
+        KuboPeerIds = Secrets.KuboPeerIds.Apply(ids => ids.ToArray());
         RestApiUser = Output.Create(spec.RestApi.User);
-        RestApiPassword = secrets.RestApiPassword;
+        RestApiPassword = Secrets.RestApiPassword;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["namespace"] = Namespace,
@@ -94,6 +95,23 @@ public sealed class IpfsCluster : ComponentResource
     /// <summary>REST API basic-auth password (a Pulumi secret).</summary>
     [Output("restApiPassword")]
     public Output<string> RestApiPassword { get; private set; }
+
+    // The children stay internal: a multi-language component may expose only [Output] members.
+
+    /// <summary>The storage component.</summary>
+    internal FastSsdStorage Storage { get; }
+
+    /// <summary>The networking component.</summary>
+    internal ClusterNetwork Network { get; }
+
+    /// <summary>The monitoring component.</summary>
+    internal ClusterMonitoring Monitoring { get; }
+
+    /// <summary>The secret material component.</summary>
+    internal ClusterSecrets Secrets { get; }
+
+    /// <summary>The node set component.</summary>
+    internal IpfsNodeSet NodeSet { get; }
 
     private static ClusterSpec SpecOf(string name, IpfsClusterArgs args)
     {

@@ -80,6 +80,10 @@ public sealed class AlertRulesArgs : ResourceArgs
     /// <summary>How long the pin counts must differ by more than the threshold before an alert fires.</summary>
     [Input("pinsetDivergenceWindow")]
     public string? PinsetDivergenceWindow { get; set; }
+
+    /// <summary>How long the pins held on the peers' kubo nodes must fall short of replication.min times the pinset before an alert fires.</summary>
+    [Input("underReplicatedFor")]
+    public string? UnderReplicatedFor { get; set; }
 }
 
 /// <summary>The Grafana dashboard ConfigMap.</summary>

@@ -56,8 +56,8 @@ public sealed partial class ClusterDomainTests : IDisposable
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.EndsWith($".{spec.Namespace}.svc.{Domain}", name, StringComparison.Ordinal));
         // Each consumer of an address: the peer directory (cluster peers and kubo Peering.Peers) and the pinset jobs' REST API address.
-        Assert.Contains($"/dns/ipfs-2.ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/", text, StringComparison.Ordinal);
-        Assert.Contains($"/dns/ipfs-2.ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
+        Assert.Contains($".ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/", text, StringComparison.Ordinal);
+        Assert.Contains($".ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
         Assert.Equal($"/dns/ipfs-peers.ipfs.svc.{Domain}/tcp/9094", StorageScripts.ApiHost(spec));
         Assert.Contains(StorageScripts.ApiHost(spec), text, StringComparison.Ordinal);
     }
@@ -73,18 +73,16 @@ public sealed partial class ClusterDomainTests : IDisposable
     }
 
     [Fact]
-    public void EveryPeerDirectoryLineUsesTheDomain()
+    public void EveryPeerAddressUsesTheDomain()
     {
         var spec = WithDomain("prod");
-        var directory = ClusterManifest.Build(spec, TestSpecs.Material(spec)).SelectMany(c => c.Objects).OfType<V1ConfigMap>()
-            .Single(c => c.Metadata.Name == spec.Names.PeerAddresses);
+        var ids = TestSpecs.Material(spec).Identities;
 
-        foreach (var key in new[] { PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboPeersKey })
+        for (var i = 0; i < spec.Peers; i++)
         {
-            var lines = directory.Data[key].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(spec.Peers, lines.Length);
-            Assert.All(lines, line => Assert.StartsWith($"/dns/{spec.Names.Pod(int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))}.ipfs-peers.ipfs.svc.{Domain}/tcp/",
-                line.Split(' ')[2], StringComparison.Ordinal));
+            var host = $"/dns/ipfs-{i}.ipfs-peers.ipfs.svc.{Domain}";
+            Assert.Equal($"{host}/tcp/9096/p2p/{ids.ClusterPeerIds[i]}", PeerAddressesBuilder.ClusterPeerAddress(spec, i, ids.ClusterPeerIds[i]));
+            Assert.Equal($"{host}/tcp/4001", PeerAddressesBuilder.KuboPeerAddress(spec, i));
         }
     }
 
