@@ -13,8 +13,9 @@ internal static class PulumiStackConfig
 {
     /// <summary>
     /// Reads values through Pulumi's <see cref="Config"/>. Pulumi has no API that lists keys, so
-    /// unknown (mistyped) keys are found in the config map the language host hands the program
-    /// (PULUMI_CONFIG), which is where Pulumi's own Config reads from.
+    /// unknown (mistyped) keys, and keys under a near miss of the project namespace, are found in
+    /// the config map the language host hands the program (PULUMI_CONFIG), which is where Pulumi's
+    /// own Config reads from. Problems go with the loader's, so one run lists them all.
     /// </summary>
     public static StackConfig Read(string stackName)
     {
@@ -22,8 +23,8 @@ internal static class PulumiStackConfig
         var prefix = StackConfig.ProjectName + ":";
         var keys = ConfigSchema.Fields.Select(f => f.TopLevelKey)
             .Concat(EnvironmentKeys("PULUMI_CONFIG", isMap: true))
-            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) || !k.Contains(':'))
-            .Select(k => k.StartsWith(prefix, StringComparison.Ordinal) ? k[prefix.Length..] : k)
+            .Select(ConfigNamespace.OurName)
+            .OfType<string>()
             .Distinct(StringComparer.Ordinal);
         var secretKeys = EnvironmentKeys("PULUMI_CONFIG_SECRET_KEYS", isMap: false)
             .Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
@@ -32,7 +33,10 @@ internal static class PulumiStackConfig
 
         var source = $"Pulumi.{stackName}.yaml";
         var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        var problems = new List<ConfigProblem>();
+        var problems = LayoutProblems(source);
+        foreach (var key in EnvironmentKeys("PULUMI_CONFIG", isMap: true))
+            if (ConfigNamespace.NearMissProblem(source, key) is { } problem && !problems.Any(p => p.Key == key))
+                problems.Add(problem);
         foreach (var key in keys)
         {
             var text = config.Get(key);
@@ -48,12 +52,18 @@ internal static class PulumiStackConfig
             }
             catch (JsonException)
             {
-                problems.Add(new ConfigProblem(source, StackConfig.KeyOf(key), secretKeys.Contains(key) ? "[secret]" : text, "must be an object (a YAML map in the stack file)"));
+                problems.Add(new ConfigProblem(source, StackConfig.KeyOf(key), secretKeys.Contains(key) || ConfigSchema.SecretCapableKeys.Contains(key) ? "[secret]" : text, "must be an object (a YAML map in the stack file)"));
             }
         }
-        if (problems.Count > 0) throw new ConfigValidationException(problems);
-        return new StackConfig(source, values, secretKeys);
+        return new StackConfig(source, values, secretKeys) { Problems = problems };
     }
+
+    /// <summary>
+    /// Pulumi ignores keys outside <c>config:</c> and unknown top-level keys of the stack file, so the
+    /// file beside Pulumi.yaml (the program's working folder) is checked for them as render checks it.
+    /// </summary>
+    private static List<ConfigProblem> LayoutProblems(string stackFile) =>
+        File.Exists("Pulumi.yaml") && File.Exists(stackFile) ? [.. StackFileReader.LayoutProblems(stackFile)] : [];
 
     private static IEnumerable<string> EnvironmentKeys(string variable, bool isMap)
     {

@@ -14,7 +14,7 @@ public static class ClusterSpecLoader
     /// <summary>Loads and validates; throws <see cref="ConfigValidationException"/> listing every problem.</summary>
     public static ClusterSpec Load(StackConfig config)
     {
-        var problems = new List<ConfigProblem>();
+        var problems = new List<ConfigProblem>(config.Problems);
         var overrides = Flatten(config, problems);
 
         var profile = ReadProfile(config.Source, overrides, problems);
@@ -30,15 +30,17 @@ public static class ClusterSpecLoader
                 values[field.Path] = null;
                 continue;
             }
-            if (node is JsonObject secure && secure.ContainsKey("secure") && field.Type != FieldType.Secret)
+            if (node is JsonObject secure && secure.ContainsKey("secure") && !field.Type.HoldsSecrets)
             {
                 problems.Add(new(config.Source, key, "secure:…", "is encrypted, but only kubernetes.kubeconfig may be a secret; set it as a plain value"));
                 continue;
             }
             if (field.Type.TryParse(node, out var value, out var error))
                 values[field.Path] = value;
+            else if (SecretValues.MayHoldSecret(config, field.Path, node))
+                problems.Add(new(config.Source, key, SecretValues.Withheld, field.Type.HoldsSecrets ? error : $"must be {field.Type.Describe()}"));
             else
-                problems.Add(new(config.Source, key, Show(node), error));
+                problems.Add(new(config.Source, key, SecretValues.Show(config, field.Path, node), error));
         }
 
         if (profile is null)
@@ -111,13 +113,14 @@ public static class ClusterSpecLoader
                 problems.Add(new(config.Source, StackConfig.KeyOf(key), "[secret]", "is a secret, but only kubernetes.kubeconfig may be a secret; set it as a plain value"));
                 continue;
             }
-            Walk(config.Source, key, node, leaves, problems);
+            Walk(config, key, node, leaves, problems);
         }
         return leaves;
     }
 
-    private static void Walk(string source, string path, JsonNode? node, Dictionary<string, JsonNode> leaves, List<ConfigProblem> problems)
+    private static void Walk(StackConfig config, string path, JsonNode? node, Dictionary<string, JsonNode> leaves, List<ConfigProblem> problems)
     {
+        var source = config.Source;
         if (ConfigSchema.ByPath.ContainsKey(path))
         {
             if (node is null)
@@ -134,16 +137,16 @@ public static class ClusterSpecLoader
             .ToList();
         if (children.Count == 0)
         {
-            problems.Add(new(source, StackConfig.KeyOf(path), Show(node), UnknownKeyMessage(path)));
+            problems.Add(new(source, StackConfig.KeyOf(path), SecretValues.Show(config, path, node), UnknownKeyMessage(path)));
             return;
         }
         if (node is not JsonObject obj)
         {
-            problems.Add(new(source, StackConfig.KeyOf(path), Show(node), $"must be an object with keys {string.Join(", ", children)}"));
+            problems.Add(new(source, StackConfig.KeyOf(path), SecretValues.Show(config, path, node), $"must be an object with keys {string.Join(", ", children)}"));
             return;
         }
         foreach (var (child, value) in obj)
-            Walk(source, $"{path}.{child}", value, leaves, problems);
+            Walk(config, $"{path}.{child}", value, leaves, problems);
     }
 
     private static string UnknownKeyMessage(string path)
@@ -155,28 +158,10 @@ public static class ClusterSpecLoader
             .Select(p => parent.Length == 0 ? p.Split('.')[0] : parent + "." + p[(parent.Length + 1)..].Split('.')[0])
             .Distinct()
             .ToList();
-        var closest = siblings.MinBy(s => EditDistance(s, path));
-        var hint = closest is not null && EditDistance(closest, path) <= 3 ? $"; did you mean {StackConfig.KeyOf(closest)}?" : "";
+        var closest = Spelling.Closest(path, siblings);
+        var hint = closest is not null ? $"; did you mean {StackConfig.KeyOf(closest)}?" : "";
         return $"is not a known key{hint} (known here: {string.Join(", ", siblings)})";
     }
-
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-            for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
-
-    private static string Show(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString(),
-    };
 
     private static IReadOnlyList<ConfigProblem> Sorted(List<ConfigProblem> problems) =>
         problems.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal).ToList();

@@ -6,14 +6,17 @@ namespace Ipfs.Manifests.Config;
 
 public static partial class ConfigSchema
 {
+    /// <summary>Smallest volume size accepted: a smaller value is a unit mistake (10000m is 10 bytes).</summary>
+    public const string VolumeFloor = "1Mi";
+
     private static IEnumerable<ConfigField> StorageFields() =>
     [
         F("storage.platform", FieldType.OneOf("gke", "aws", "azure", "local", "existing"),
             "Where the volumes live: the fast-SSD StorageClass is created for GKE (pd.csi.storage.gke.io), AWS (ebs.csi.aws.com), Azure (disk.csi.azure.com) or local disks (rancher.io/local-path); existing uses storage.className as it is.", "local", "gke"),
         F("storage.className", StorageClassName,
             "StorageClass of the kubo data and cluster state volumes: created under its name, or (platform existing) an existing class.", "ipfs-local-path", "fast-ssd"),
-        F("storage.dataSize", FieldType.Quantity, "kubo data volume per peer (Datastore.StorageMax is about 80% of it). Grows in place; never shrinks.", "10Gi", "100Gi"),
-        F("storage.stateSize", FieldType.Quantity, "ipfs-cluster state volume per peer. Grows in place; never shrinks.", "1Gi", "10Gi"),
+        F("storage.dataSize", FieldType.Bytes(VolumeFloor), "kubo data volume per peer (Datastore.StorageMax is about 80% of it). Grows in place; never shrinks.", "10Gi", "100Gi"),
+        F("storage.stateSize", FieldType.Bytes(VolumeFloor), "ipfs-cluster state volume per peer. Grows in place; never shrinks.", "1Gi", "10Gi"),
         F("storage.reclaimPolicy", FieldType.OneOf("Delete", "Retain"), "What happens to a disk when its claim is deleted (reclaimPolicy of the created classes).", "Delete", "Retain"),
         Same("storage.fsType", FieldType.OneOf("ext4", "xfs"), "Filesystem of the cloud block volumes.", "ext4"),
         F("storage.encrypted", FieldType.Bool, "Require encryption at rest (AWS sets encrypted; GKE and Azure disks are always encrypted; local-path cannot).", false, true),
@@ -32,7 +35,7 @@ public static partial class ConfigSchema
         F("storage.backup.enabled", FieldType.Bool, "Pinset exports (REST API) to a backup volume on a schedule.", false, true),
         Same("storage.backup.schedule", CronSchedule, "When the pinset is exported (UTC).", "30 2 * * *"),
         F("storage.backup.retain", FieldType.Int(0, 1000), "Pinset exports kept on the backup volume (newest first); at least 1 with backups on.", 7, 14),
-        F("storage.backup.size", FieldType.Quantity, "Backup volume size.", "1Gi", "20Gi"),
+        F("storage.backup.size", FieldType.Bytes(VolumeFloor), "Backup volume size.", "1Gi", "20Gi"),
         F("storage.backup.className", StorageClassName,
             "StorageClass of the backup volume: a separate, cheaper class created on GKE (pd-standard), AWS (gp3 baseline) and Azure (StandardSSD_LRS); local and existing may share storage.className.", "ipfs-local-path", "ipfs-backup"),
 

@@ -46,13 +46,13 @@ public static partial class ConfigSchema
         .. RepinningFields(),
 
         F("resources.kubo.requests.cpu", FieldType.Quantity, "kubo container CPU request.", "250m", "2"),
-        F("resources.kubo.requests.memory", FieldType.Quantity, "kubo container memory request.", "512Mi", "8Gi"),
+        F("resources.kubo.requests.memory", FieldType.Bytes(MemoryFloor), "kubo container memory request.", "512Mi", "8Gi"),
         F("resources.kubo.limits.cpu", FieldType.Quantity, "kubo container CPU limit (sets GOMAXPROCS).", "1", "4"),
-        F("resources.kubo.limits.memory", FieldType.Quantity, "kubo container memory limit (sets GOMEMLIMIT and Swarm.ResourceMgr.MaxMemory).", "2Gi", "8Gi"),
+        F("resources.kubo.limits.memory", FieldType.Bytes(MemoryFloor), "kubo container memory limit (sets GOMEMLIMIT and Swarm.ResourceMgr.MaxMemory).", "2Gi", "8Gi"),
         F("resources.cluster.requests.cpu", FieldType.Quantity, "ipfs-cluster container CPU request.", "100m", "500m"),
-        F("resources.cluster.requests.memory", FieldType.Quantity, "ipfs-cluster container memory request.", "128Mi", "1Gi"),
+        F("resources.cluster.requests.memory", FieldType.Bytes(MemoryFloor), "ipfs-cluster container memory request.", "128Mi", "1Gi"),
         F("resources.cluster.limits.cpu", FieldType.Quantity, "ipfs-cluster container CPU limit.", "500m", "1"),
-        F("resources.cluster.limits.memory", FieldType.Quantity, "ipfs-cluster container memory limit.", "512Mi", "2Gi"),
+        F("resources.cluster.limits.memory", FieldType.Bytes(MemoryFloor), "ipfs-cluster container memory limit.", "512Mi", "2Gi"),
 
         F("availability.antiAffinity", FieldType.OneOf("preferred", "required"), "Pod anti-affinity by node.", "preferred", "required"),
         F("availability.zoneSpread", FieldType.Bool, "Spread pods across zones (topology.kubernetes.io/zone).", false, true),
@@ -65,6 +65,9 @@ public static partial class ConfigSchema
         new("kubernetes.context", FieldType.Text, "kubeconfig context the Pulumi provider uses (pulumi up/preview only).", null, null),
         new("kubernetes.kubeconfig", FieldType.Secret, "kubeconfig contents or path for the Pulumi provider; may be a secret.", null, null),
     ];
+
+    /// <summary>Smallest container memory request or limit accepted: far below what kubo or ipfs-cluster runs in, so a smaller value is a unit mistake.</summary>
+    public const string MemoryFloor = "32Mi";
 
     /// <summary>Top-level keys that may hold Pulumi secrets: their values only configure the provider, never an object.</summary>
     public static IReadOnlySet<string> SecretCapableKeys { get; } = new HashSet<string>(StringComparer.Ordinal) { "kubernetes" };

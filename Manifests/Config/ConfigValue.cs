@@ -37,6 +37,12 @@ public sealed record StackConfig(string Source, IReadOnlyDictionary<string, Json
     /// <summary>The Pulumi project name; config keys are <c>ipfs-infra:&lt;key&gt;</c>.</summary>
     public const string ProjectName = "ipfs-infra";
 
+    /// <summary>
+    /// Problems found while reading (a key set twice, a key outside <c>config:</c>, ...) that did
+    /// not stop reading; the loader reports them together with its own.
+    /// </summary>
+    public IReadOnlyList<ConfigProblem> Problems { get; init; } = [];
+
     /// <summary>Formats a dotted path as the key the user wrote, e.g. <c>ipfs-infra:replication.min</c>.</summary>
     public static string KeyOf(string path) => $"{ProjectName}:{path}";
 }

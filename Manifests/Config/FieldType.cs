@@ -21,6 +21,9 @@ public abstract partial class FieldType
     /// <summary>Parses <paramref name="node"/>; on failure returns false and a message saying what is allowed.</summary>
     public abstract bool TryParse(JsonNode node, out object? value, out string error);
 
+    /// <summary>True when values of this type may be secrets: they are named in messages, never printed.</summary>
+    public virtual bool HoldsSecrets => false;
+
     /// <summary>Renders a typed value back to the text used in docs.</summary>
     public virtual string Show(object? value) => value switch
     {
@@ -51,6 +54,12 @@ public abstract partial class FieldType
 
     /// <summary>A Kubernetes resource quantity such as 500m, 2Gi or 100Gi.</summary>
     public static readonly FieldType Quantity = new QuantityType();
+
+    /// <summary>
+    /// A quantity of bytes (memory or storage) of at least <paramref name="minimum"/>: whole bytes,
+    /// never the milli suffix (<c>4096m</c> is about 4 bytes, not 4096 MiB).
+    /// </summary>
+    public static FieldType Bytes(string minimum) => new BytesType(minimum);
 
     /// <summary>A Go duration such as 15s, 2m or 1h30m.</summary>
     public static readonly FieldType Duration = new DurationType();
@@ -129,7 +138,7 @@ public abstract partial class FieldType
         }
     }
 
-    private sealed partial class QuantityType : FieldType
+    private sealed class QuantityType : FieldType
     {
         public override string Describe() => "Kubernetes quantity (e.g. 500m, 2Gi)";
 
@@ -138,16 +147,63 @@ public abstract partial class FieldType
             error = "must be a positive Kubernetes quantity such as 500m, 512Mi or 100Gi";
             value = null;
             var text = ScalarText(node);
-            if (text is null || !QuantityPattern().IsMatch(text)) return false;
-            var q = new ResourceQuantity(text);
-            if (q.ToDecimal() <= 0) return false;
+            if (QuantityValue(text) is not > 0) return false;
             value = text;
             return true;
         }
-
-        [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
-        private static partial Regex QuantityPattern();
     }
+
+    private sealed class BytesType(string minimum) : FieldType
+    {
+        public override string Describe() => $"Kubernetes quantity of bytes, at least {minimum} (e.g. 512Mi, 8Gi)";
+
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            value = null;
+            error = $"must be a Kubernetes quantity of bytes such as 512Mi or 8Gi, at least {minimum}";
+            var text = ScalarText(node);
+            if (QuantityValue(text) is not { } bytes) return false;
+            if (text!.EndsWith('m'))
+            {
+                error = $"is in thousandths of a byte (the m suffix): {text} is {bytes.ToString(CultureInfo.InvariantCulture)} bytes; write Mi or Gi, e.g. {text[..^1]}Mi";
+                return false;
+            }
+            if (bytes > long.MaxValue)
+            {
+                error = "is more bytes than Kubernetes can hold (a 64-bit count)";
+                return false;
+            }
+            if (bytes != decimal.Truncate(bytes))
+            {
+                error = "must be a whole number of bytes; write Ki, Mi or Gi, e.g. 512Mi";
+                return false;
+            }
+            if (bytes < new ResourceQuantity(minimum).ToDecimal())
+            {
+                error = $"must be at least {minimum}: a smaller value is almost certainly a unit mistake (Mi and Gi are mebibytes and gibibytes)";
+                return false;
+            }
+            value = text;
+            return true;
+        }
+    }
+
+    /// <summary>The value of a quantity in the usual notation, or null (also when it is beyond what a decimal holds).</summary>
+    private static decimal? QuantityValue(string? text)
+    {
+        if (text is null || !QuantityPattern().IsMatch(text)) return null;
+        try
+        {
+            return new ResourceQuantity(text).ToDecimal();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$")]
+    private static partial Regex QuantityPattern();
 
     private sealed partial class DurationType : FieldType
     {
@@ -158,7 +214,8 @@ public abstract partial class FieldType
             error = "must be a Go duration such as 15s, 2m or 1h30m";
             var text = ScalarText(node);
             value = text;
-            return text is not null && DurationPattern().IsMatch(text) && GoDuration.TotalNanoseconds(text) > 0;
+            // Go keeps a duration in int64 nanoseconds (about 292 years at most).
+            return text is not null && DurationPattern().IsMatch(text) && GoDuration.TotalNanoseconds(text) is > 0 and < long.MaxValue;
         }
 
         [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+$")]
@@ -308,6 +365,8 @@ public abstract partial class FieldType
     private sealed class SecretType : FieldType
     {
         public override string Describe() => "string (may be a Pulumi secret)";
+
+        public override bool HoldsSecrets => true;
 
         public override bool TryParse(JsonNode node, out object? value, out string error)
         {

@@ -98,16 +98,28 @@ public static class MaterialFile
         var problems = new List<ConfigProblem>();
         void Bad(string key, string? value, string message) => problems.Add(new ConfigProblem(source, key, value, message));
 
+        static ConfigValidationException Unreadable(string source, string reason) => new([new ConfigProblem(source, "(file)", null,
+            $"is not readable material ({reason}); it is never regenerated silently: restore it from backup, or delete it on purpose to create a new cluster identity")]);
+
         JsonObject root;
         try
         {
+            // A key written twice is a parse error here, not an exception when the object is first read.
             root = JsonNode.Parse(MaterialLocation.ReadOwnerOnly(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
-                   ?? throw new JsonException("the document is not a JSON object");
+                   ?? throw Unreadable(source, "the document is not a JSON object");
         }
         catch (JsonException e)
         {
-            throw new ConfigValidationException([new ConfigProblem(source, "(file)", null,
-                $"is not readable material ({e.Message}); it is never regenerated silently: restore it from backup, or delete it on purpose to create a new cluster identity")]);
+            // Only the position: System.Text.Json's own message quotes the text around it, secrets
+            // included. A key written twice is found after parsing, without a position.
+            var twice = Properties.Concat(["generation", "password"]).FirstOrDefault(p => e.Message.Contains($"'{p}'", StringComparison.Ordinal));
+            throw Unreadable(source, e.LineNumber is { } line ? $"invalid JSON at line {line + 1}, byte {e.BytePositionInLine + 1}"
+                : twice is not null ? $"the key {twice} is written twice" : "a key is written twice");
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check throws this for a key with an escaped lone surrogate (\ud800).
+            throw Unreadable(source, "a key is not valid text");
         }
 
         // An older layout is named as such, alone: its per-ordinal seed lists would otherwise show up
@@ -175,7 +187,17 @@ public static class MaterialFile
     private static string Password() =>
         RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonNode? node)
+    {
+        try
+        {
+            return node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // an escaped lone surrogate (\ud800) is not text
+        }
+    }
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 

@@ -149,4 +149,45 @@ public sealed class SecretOutputTests : IDisposable
         Assert.Contains("exposed.json: swarmKey", output);
         AssertClean("a failing render", output, secrets.Append(((string)root["swarmKey"]!)[..40]));
     }
+
+    [Fact]
+    public void AMaterialFileThatIsNotJsonFailsWithoutQuotingIt()
+    {
+        Render("exposed");
+        var path = Path.Combine(_project.FullName, ".material", "exposed.json");
+        var secrets = SecretValues("exposed");
+        var text = File.ReadAllText(path);
+        Assert.Contains("\"format\": 2", text);
+        File.WriteAllText(path, text.Replace("\"format\": 2", "\"format\": n", StringComparison.Ordinal));
+
+        var output = Render("exposed");
+
+        Assert.Contains("exposed.json: (file): is not readable material (invalid JSON at line 2", output);
+        AssertClean("a failing render", output, secrets.Select(s => s[..16]));
+    }
+
+    [Theory]
+    [InlineData("render")]
+    [InlineData("describe")]
+    public void AKubeconfigGivenAsAMapIsNamedButNotPrinted(string command)
+    {
+        const string token = "eyJhbGciOiJSUzI1NiJ9.kubeconfig-token";
+        File.WriteAllText(Path.Combine(_project.FullName, "Pulumi.mapped.yaml"), $"""
+            config:
+              ipfs-infra:profile: dev
+              ipfs-infra:kubernetes:
+                kubeconfig:
+                  apiVersion: v1
+                  users:
+                    - name: ci
+                      user:
+                        token: {token}
+            """);
+
+        var output = Run(command, "--stack", "mapped", "--project", _project.FullName);
+
+        Assert.Contains("Pulumi.mapped.yaml: ipfs-infra:kubernetes.kubeconfig = [secret]: must be a string or a Pulumi secret", output);
+        AssertClean(command, output, [token, "kubeconfig-token"]);
+        Assert.DoesNotContain("   at ", output);
+    }
 }

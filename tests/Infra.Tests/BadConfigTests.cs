@@ -56,6 +56,25 @@ public class BadConfigTests
     }
 
     [Fact]
+    public async Task KeyUnderAMisspeltNamespaceFailsTheRunWithTheOtherProblems()
+    {
+        var mocks = new Mock<IMocks>();
+        var error = await RunWithConfig(new()
+        {
+            ["ipfs-infra:profile"] = "prod",
+            ["ipfs-infr:peers"] = "5",
+            ["ipfs-infra:namespace"] = "Bad_NS",
+            ["kubernetes:namespace"] = "another-providers-key",
+        }, mocks);
+
+        var message = Messages(error);
+        Assert.Contains("Invalid stack configuration (2 problems)", message);
+        Assert.Contains("Pulumi.prod.yaml: ipfs-infr:peers: is in an unknown namespace and would be ignored; did you mean ipfs-infra:peers?", message);
+        Assert.Contains("Pulumi.prod.yaml: ipfs-infra:namespace = Bad_NS", message);
+        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Never);
+    }
+
+    [Fact]
     public async Task CrossKeyRulesFailTheRunWithTheSameMessageAsRender()
     {
         var mocks = new Mock<IMocks>();

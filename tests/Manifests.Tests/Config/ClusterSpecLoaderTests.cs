@@ -67,7 +67,7 @@ public sealed class ClusterSpecLoaderTests : IDisposable
             [$"{FileName}: ipfs-infra:name = {new string('a', 31)}", "at most 30 characters"] },
         { "name with leading '-'", Stack("ipfs-infra:profile: dev", "ipfs-infra:name: -ipfs"), [$"{FileName}: ipfs-infra:name = -ipfs"] },
         { "quantity with a non-Kubernetes unit", Stack("ipfs-infra:profile: dev", "ipfs-infra:storage:", "  dataSize: 10GB"),
-            [$"{FileName}: ipfs-infra:storage.dataSize = 10GB", "positive Kubernetes quantity"] },
+            [$"{FileName}: ipfs-infra:storage.dataSize = 10GB", "must be a Kubernetes quantity of bytes"] },
         { "negative quantity", Stack("ipfs-infra:profile: dev", "ipfs-infra:storage:", "  stateSize: -1Gi"), [$"{FileName}: ipfs-infra:storage.stateSize = -1Gi"] },
         { "zero quantity", Stack("ipfs-infra:profile: dev", "ipfs-infra:resources:", "  kubo:", "    limits:", "      memory: 0"),
             [$"{FileName}: ipfs-infra:resources.kubo.limits.memory = 0"] },
@@ -90,12 +90,12 @@ public sealed class ClusterSpecLoaderTests : IDisposable
         { "YAML syntax error", "config:\n  ipfs-infra:profile: dev\n   ipfs-infra:peers: 3\n",
             [$"{FileName}: config: is not valid YAML at line 3"] },
         { "YAML with a duplicate key", Stack("ipfs-infra:profile: dev", "ipfs-infra:peers: 3", "ipfs-infra:peers: 4"),
-            [$"{FileName}: config: is not valid YAML at line 4", "Duplicate key ipfs-infra:peers"] },
+            [$"{FileName}: ipfs-infra:peers: is set twice (lines 3 and 4"] },
         { "null value", Stack("ipfs-infra:profile: dev", "ipfs-infra:peers:"), [$"{FileName}: ipfs-infra:peers = null", "has no value"] },
         { "null nested value", Stack("ipfs-infra:profile: dev", "ipfs-infra:replication:", "  min: ~"), [$"{FileName}: ipfs-infra:replication.min = null"] },
         { "boolean given as yes", Stack("ipfs-infra:profile: dev", "ipfs-infra:protect: yes"), [$"{FileName}: ipfs-infra:protect = yes", "true or false"] },
         { "REST API user with ':'", Stack("ipfs-infra:profile: dev", "ipfs-infra:restApi:", "  user: 'a:b'"), [$"{FileName}: ipfs-infra:restApi.user = a:b"] },
-        { "config is a list", "config:\n  - ipfs-infra:profile: dev\n", [$"{FileName}: config: must be a map"] },
+        { "config is a list", "config:\n  - ipfs-infra:profile: dev\n", [$"{FileName}: config: is a list; it must be a map of keys such as ipfs-infra:peers: 3"] },
     };
 
     [Theory]

@@ -187,7 +187,7 @@ public sealed class StorageConfigTests : IDisposable
         { "pinset export that is not an export", "prod", ["restore:", "  pinsetExport: ../../etc/passwd"], ["ipfs-infra:storage.restore.pinsetExport = ../../etc/passwd", "must be latest or the name of a pinset export"] },
         { "reclaim policy Recycle", "prod", ["reclaimPolicy: Recycle"], ["ipfs-infra:storage.reclaimPolicy = Recycle", "must be one of Delete, Retain"] },
         { "filesystem btrfs", "prod", ["fsType: btrfs"], ["ipfs-infra:storage.fsType = btrfs", "must be one of ext4, xfs"] },
-        { "data size in GB", "prod", ["dataSize: 100GB"], ["ipfs-infra:storage.dataSize = 100GB", "positive Kubernetes quantity"] },
+        { "data size in GB", "prod", ["dataSize: 100GB"], ["ipfs-infra:storage.dataSize = 100GB", "must be a Kubernetes quantity of bytes"] },
         { "backup size zero", "prod", ["backup:", "  size: 0"], ["ipfs-infra:storage.backup.size = 0"] },
         { "unknown storage key", "prod", ["snapshot:", "  enabled: true"], ["ipfs-infra:storage.snapshot = {\"enabled\":\"true\"}", "did you mean ipfs-infra:storage.snapshots?"] },
     };
