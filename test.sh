@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite and ends with one line: "tests: N passed, N failed, N skipped".
-# The Pulumi layer (tests/Infra.Tests: Components/, Stacks/, Program.cs) runs wherever the pinned
+# The Pulumi layer (tests/Infra.Tests: Components/, Stacks/, Program.cs, Plugin/) runs wherever the pinned
 # Pulumi packages restore; where they do not, it prints one SKIPPED line naming them.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +31,7 @@ restore_log=$(dotnet restore tests/Infra.Tests --nologo 2>&1)
 if [[ $? -eq 0 ]]; then
   run_suite tests/Infra.Tests
 elif grep -qE 'NU110[123].*Pulumi' <<<"$restore_log"; then
-  echo "SKIPPED: Pulumi layer tests (tests/Infra.Tests over Components/, Stacks/, Program.cs): packages Pulumi 3.112.1, Pulumi.Kubernetes 4.32.0 and Pulumi.Random 4.21.1 do not restore from this machine's NuGet sources"
+  echo "SKIPPED: Pulumi layer tests (tests/Infra.Tests over Components/, Stacks/, Program.cs, Plugin/): packages Pulumi 3.112.1, Pulumi.Kubernetes 4.32.0 and Pulumi.Random 4.21.1 do not restore from this machine's NuGet sources"
 else
   echo "$restore_log"
   echo "FAILED: tests/Infra.Tests did not restore for a reason other than missing Pulumi packages"

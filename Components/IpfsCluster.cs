@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Spec;
@@ -7,19 +6,25 @@ using Pulumi;
 namespace Ipfs.Components;
 
 /// <summary>
-/// A complete IPFS cluster on Kubernetes: its namespace, storage, secret material, networking,
-/// node set and monitoring. Give it a
-/// Kubernetes provider through <c>ComponentResourceOptions.Provider(s)</c>; every child inherits it.
-/// The spec is validated first: a spec with any problem registers nothing.
+/// A complete IPFS cluster on Kubernetes (kubo nodes with their ipfs-cluster peers, CRDT
+/// consensus): its namespace, storage, secret material, networking, node set and monitoring.
+/// Give it a Kubernetes provider through the resource options; every child inherits it. The
+/// arguments are checked first, with the profile defaults and every rule of the stack config: with
+/// any problem, nothing is registered.
 /// </summary>
 public sealed class IpfsCluster : ComponentResource
 {
-    /// <summary>Validates <see cref="IpfsClusterArgs.Spec"/> and registers the cluster.</summary>
-    /// <exception cref="ConfigValidationException">The spec breaks a cross-key rule (every problem listed).</exception>
+    /// <summary>Checks the arguments and registers the cluster.</summary>
+    /// <exception cref="IpfsClusterArgsException">An input is missing or invalid (every problem listed).</exception>
+    /// <exception cref="ConfigValidationException">A spec from <see cref="IpfsClusterArgs.FromSpec"/> breaks a cross-key rule.</exception>
     public IpfsCluster(string name, IpfsClusterArgs args, ComponentResourceOptions? options = null)
-        : base("ipfs:index:IpfsCluster", name, ValidatedArgs(args), options)
+        : this(name, args, SpecOf(name, args), options)
     {
-        var spec = args.Spec;
+    }
+
+    private IpfsCluster(string name, IpfsClusterArgs args, ClusterSpec spec, ComponentResourceOptions? options)
+        : base("ipfs:index:IpfsCluster", name, args, options)
+    {
         var ns = new ManifestObject(spec.Namespace, NamespaceBuilder.Build(spec), new CustomResourceOptions { Parent = this, Protect = spec.Protect });
 
         Storage = new FastSsdStorage($"{name}-storage", new FastSsdStorageArgs { Spec = spec, DependsOn = [ns] },
@@ -42,8 +47,8 @@ public sealed class IpfsCluster : ComponentResource
         PeerServiceName = NodeSet.PeerServiceName;
         ApiServiceName = Network.ApiServiceName;
         GatewayServiceName = Network.GatewayServiceName;
-        ClusterPeerIds = Secrets.ClusterPeerIds;
-        KuboPeerIds = Secrets.KuboPeerIds;
+        ClusterPeerIds = Secrets.ClusterPeerIds.Apply(ids => ids.ToArray());
+        KuboPeerIds = Secrets.KuboPeerIds.Apply(ids => ids.ToArray());
         RestApiUser = Output.Create(spec.RestApi.User);
         RestApiPassword = Secrets.RestApiPassword;
         RegisterOutputs(new Dictionary<string, object?>
@@ -77,11 +82,11 @@ public sealed class IpfsCluster : ComponentResource
 
     /// <summary>ipfs-cluster peer IDs by ordinal.</summary>
     [Output("clusterPeerIds")]
-    public Output<ImmutableArray<string>> ClusterPeerIds { get; private set; }
+    public Output<string[]> ClusterPeerIds { get; private set; }
 
     /// <summary>kubo peer IDs by ordinal.</summary>
     [Output("kuboPeerIds")]
-    public Output<ImmutableArray<string>> KuboPeerIds { get; private set; }
+    public Output<string[]> KuboPeerIds { get; private set; }
 
     /// <summary>REST API basic-auth user.</summary>
     [Output("restApiUser")]
@@ -91,43 +96,29 @@ public sealed class IpfsCluster : ComponentResource
     [Output("restApiPassword")]
     public Output<string> RestApiPassword { get; private set; }
 
+    // The children stay internal: a multi-language component may expose only [Output] members.
+
     /// <summary>The storage component.</summary>
-    public FastSsdStorage Storage { get; }
+    internal FastSsdStorage Storage { get; }
 
     /// <summary>The networking component.</summary>
-    public ClusterNetwork Network { get; }
+    internal ClusterNetwork Network { get; }
 
     /// <summary>The monitoring component.</summary>
-    public ClusterMonitoring Monitoring { get; }
+    internal ClusterMonitoring Monitoring { get; }
 
     /// <summary>The secret material component.</summary>
-    public ClusterSecrets Secrets { get; }
+    internal ClusterSecrets Secrets { get; }
 
     /// <summary>The node set component.</summary>
-    public IpfsNodeSet NodeSet { get; }
+    internal IpfsNodeSet NodeSet { get; }
 
-    private static IpfsClusterArgs ValidatedArgs(IpfsClusterArgs args)
+    private static ClusterSpec SpecOf(string name, IpfsClusterArgs args)
     {
-        var problems = ClusterSpecLoader.Validate(args.Spec);
+        if (args.Spec is not { } spec)
+            return ClusterArgsConfig.Load(name, args);
+        var problems = ClusterSpecLoader.Validate(spec);
         if (problems.Count > 0) throw new ConfigValidationException(problems);
-        return args;
+        return spec;
     }
-}
-
-/// <summary>Arguments of <see cref="IpfsCluster"/>.</summary>
-public sealed class IpfsClusterArgs : ResourceArgs
-{
-    /// <summary>
-    /// The cluster spec: load it from stack config with <see cref="ClusterSpecLoader"/>, or start
-    /// from <see cref="ClusterSpecDefaults.For"/> and change what you need with <c>with</c>.
-    /// </summary>
-    public required ClusterSpec Spec { get; init; }
-
-    /// <summary>Namespace (recorded as the component's input).</summary>
-    [Input("namespace")]
-    public Input<string>? Namespace => Spec.Namespace;
-
-    /// <summary>Peer count (recorded as the component's input).</summary>
-    [Input("peers")]
-    public Input<int>? Peers => Spec.Peers;
 }

@@ -19,7 +19,7 @@ internal static class IpfsStack
         if (spec.Kubernetes.Kubeconfig?.Plaintext is { } kubeconfig) providerArgs.KubeConfig = Output.CreateSecret(kubeconfig);
         var provider = new Provider("kubernetes", providerArgs);
 
-        var cluster = new IpfsCluster(spec.Name, new IpfsClusterArgs { Spec = spec },
+        var cluster = new IpfsCluster(spec.Name, IpfsClusterArgs.FromSpec(spec),
             new ComponentResourceOptions { Providers = [provider] });
 
         return new Dictionary<string, object?>

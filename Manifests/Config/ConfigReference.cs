@@ -22,7 +22,8 @@ public static class ConfigReference
         return text.ToString();
     }
 
-    private static string Default(ConfigField field, Profile profile)
+    /// <summary>A field's default under a profile as the table shows it: <c>`value`</c>, <c>required</c> or <c>unset</c>.</summary>
+    public static string Default(ConfigField field, Profile profile)
     {
         if (field.Required) return "required";
         var node = field.DefaultFor(profile);

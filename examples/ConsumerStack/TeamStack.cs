@@ -1,5 +1,4 @@
 using Ipfs.Components;
-using Ipfs.Manifests.Config;
 using Pulumi;
 using Pulumi.Kubernetes;
 
@@ -13,14 +12,15 @@ public static class TeamStack
     {
         var provider = new Provider("team-cluster", new ProviderArgs { Context = "team-prod", Namespace = "media-ipfs" });
 
-        var spec = ClusterSpecDefaults.For(Profile.Prod) with
+        var cluster = new IpfsCluster("media", new IpfsClusterArgs
         {
+            Profile = "prod",
             Namespace = "media-ipfs",
             Name = "media",
             Peers = 5,
-        };
-        var cluster = new IpfsCluster("media", new IpfsClusterArgs { Spec = spec },
-            new ComponentResourceOptions { Providers = [provider] });
+            Storage = new StorageArgs { Platform = "aws", DataSize = "200Gi" },
+            Network = new NetworkArgs { Api = new ApiAccessArgs { ClientNamespaces = ["media-app"] } },
+        }, new ComponentResourceOptions { Providers = [provider] });
 
         return new Dictionary<string, object?>
         {

@@ -24,15 +24,33 @@ public class ConsumerStackTests
     }
 
     [Fact]
-    public async Task AConsumerSpecThatBreaksACrossKeyRuleRegistersNothing()
+    public async Task ASpecFromCodeThatBreaksACrossKeyRuleRegistersNothing()
     {
         var mocks = new RecordingMocks();
         var spec = Manifests.Config.ClusterSpecDefaults.For(Manifests.Config.Profile.Prod) with { Peers = 1 };
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, StackRun.Options(),
-            () => new Components.IpfsCluster("bad", new Components.IpfsClusterArgs { Spec = spec })));
+            () => new Components.IpfsCluster("bad", Components.IpfsClusterArgs.FromSpec(spec))));
 
         Assert.Contains("ipfs-infra:peers = 1", error.ToString());
         Assert.DoesNotContain(mocks.Registrations, r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadArgsFailTheRunNamingEachInputAndRegisterNothing()
+    {
+        var mocks = new RecordingMocks();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Deployment.TestAsync(mocks, StackRun.Options(),
+            () => new Components.IpfsCluster("bad", new Components.IpfsClusterArgs
+            {
+                Profile = "prod",
+                Peers = 1,
+                Network = new Components.NetworkArgs { Exposure = "everywhere" },
+            })));
+
+        Assert.Contains("IpfsCluster \"bad\": args.peers = 1: must be at least 3 under the prod profile", error.ToString());
+        Assert.Contains("IpfsCluster \"bad\": args.network.exposure = everywhere: ", error.ToString());
+        Assert.Empty(mocks.Registrations);
     }
 }

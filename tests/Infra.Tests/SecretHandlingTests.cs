@@ -24,7 +24,7 @@ public class SecretHandlingTests
     {
         var (_, outputs) = await StackRun.Run(StackRun.StackFile("dev"), new RecordingMocks());
 
-        var ids = (Output<System.Collections.Immutable.ImmutableArray<string>>)outputs["clusterPeerIds"]!;
+        var ids = (Output<string[]>)outputs["clusterPeerIds"]!;
         Assert.False(await Output.IsSecretAsync(ids));
         Assert.All(await OutputUtilities.GetValueAsync(ids), id => Assert.StartsWith("12D3KooW", id));
     }

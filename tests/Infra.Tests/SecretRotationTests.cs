@@ -93,7 +93,7 @@ public class SecretRotationTests
         IpfsCluster? cluster = null;
         await Pulumi.Deployment.TestAsync(new RecordingMocks { Unknown = new HashSet<string> { "rest-api-password" } }, StackRun.Options(preview: true), () =>
         {
-            cluster = new IpfsCluster("ipfs", new IpfsClusterArgs { Spec = Dev });
+            cluster = new IpfsCluster("ipfs", IpfsClusterArgs.FromSpec(Dev));
             return new Dictionary<string, object?>();
         });
 

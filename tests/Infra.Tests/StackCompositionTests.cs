@@ -45,7 +45,7 @@ public class StackCompositionTests
         var mocks = new RecordingMocks();
         var (_, outputs) = await StackRun.Run(StackRun.StackFile("dev") with { Peers = peers }, mocks);
         static async Task<IReadOnlyList<string>> Ids(object? output) =>
-            await OutputUtilities.GetValueAsync((Output<ImmutableArray<string>>)output!);
+            await OutputUtilities.GetValueAsync((Output<string[]>)output!);
         return (mocks, await Ids(outputs["clusterPeerIds"]), await Ids(outputs["kuboPeerIds"]));
     }
 

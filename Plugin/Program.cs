@@ -1,0 +1,4 @@
+using Ipfs.Plugin;
+using Pulumi.Experimental.Provider;
+
+await Provider.Serve(args, IpfsPackage.Version, _ => new IpfsProvider(), CancellationToken.None);
