@@ -18,7 +18,7 @@ public static class PeerAddressesBuilder
     /// <summary>ConfigMap key: lines "ordinal peerID /dns4/…/tcp/4001" of the kubo nodes.</summary>
     public const string KuboPeersKey = "kubo-peers";
 
-    /// <summary>ConfigMap key: CLUSTER_CRDT_TRUSTEDPEERS value (every cluster peer ID, or "*").</summary>
+    /// <summary>ConfigMap key: "*" to trust every peer; empty to trust exactly the peers of <see cref="ClusterPeersKey"/> (crdt trusted_peers).</summary>
     public const string TrustedPeersKey = "trusted-peers";
 
     /// <summary>ipfs-cluster swarm port.</summary>
@@ -58,7 +58,7 @@ public static class PeerAddressesBuilder
             {
                 [ClusterPeersKey] = cluster.ToString(),
                 [KuboPeersKey] = kubo.ToString(),
-                [TrustedPeersKey] = spec.Cluster.TrustAllPeers ? "*" : string.Join(',', ids.ClusterPeerIds),
+                [TrustedPeersKey] = spec.Cluster.TrustAllPeers ? "*" : "",
             },
         };
     }
