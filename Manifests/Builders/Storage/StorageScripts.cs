@@ -61,7 +61,7 @@ public static class StorageScripts
         if (spec.Storage.Snapshots.Enabled)
         {
             files[SnapshotScript] = PodScripts.Read(SnapshotScript);
-            files[SnapshotTemplateFile] = KubernetesYaml.Serialize(SnapshotTemplate(spec));
+            files[SnapshotTemplateFile] = KubernetesYaml.Serialize(SnapshotTemplate(spec)).TrimEnd('\n') + "\n";
         }
         return files;
     }
