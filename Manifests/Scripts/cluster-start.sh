@@ -38,14 +38,11 @@ settings="$config.ipfs-infra-settings"
 next="$config.ipfs-infra-next"
 trap 'rm -f "$settings" "$next"' EXIT
 {
-  awk -v o="$ordinal" '
-    BEGIN { printf "cluster.peer_addresses\t[" }
-    $1 != o { printf "%s\"%s\"", sep, $3; sep = "," }
-    END { print "]" }' "$peers_file"
+  awk -v o="$ordinal" -v template="$(cat /peers/cluster-address)" -v prefix='cluster.peer_addresses' -f "$scripts/peer-list.awk" "$peers_file"
   if [ "$(cat /peers/trusted-peers)" = "*" ]; then
     printf 'consensus.crdt.trusted_peers\t["*"]\n'
   else
-    awk 'BEGIN { printf "consensus.crdt.trusted_peers\t[" } { printf "%s\"%s\"", sep, $2; sep = "," } END { print "]" }' "$peers_file"
+    awk -v template='{id}' -v prefix='consensus.crdt.trusted_peers' -f "$scripts/peer-list.awk" "$peers_file"
   fi
 } > "$settings"
 awk -f "$scripts/json-set.awk" "$settings" "$config" > "$next"

@@ -8,7 +8,8 @@
 #   /container-init.d/kubo-settings  lines "ordinal-or-*<TAB>key<TAB>JSON": the keys to set;
 #                                    {host} stands for HOST_IP's /ip4|ip6/ address and {nodeport}
 #                                    for SWARM_NODE_PORT_BASE + ordinal
-#   /peers/kubo-peers                lines "ordinal peerID multiaddress": Peering.Peers
+#   /peers/kubo-peers                lines "ordinal peerID": Peering.Peers, with the address from
+#   /peers/kubo-address              whose {ordinal} and {id} stand for a line's fields
 #   /identities/kubo-N.key           this ordinal's private key (Identity.PrivKey)
 #   /swarm/swarm.key                 the private swarm's key, installed when LIBP2P_FORCE_PNET=1
 set -eu
@@ -38,10 +39,7 @@ trap 'rm -f "$settings" "$next"' EXIT
   printf 'Identity.PrivKey\t"%s"\n' "$(cat "$key_file")"
   awk -F '\t' -v o="$ordinal" '$1 == "*" || $1 == o { print $2 "\t" $3 }' "$init/kubo-settings"
   # Multicast discovery finds nothing on a pod network; peers come from here.
-  awk -v o="$ordinal" '
-    BEGIN { printf "Peering.Peers\t[" }
-    $1 != o { printf "%s{\"ID\":\"%s\",\"Addrs\":[\"%s\"]}", sep, $2, $3; sep = "," }
-    END { print "]" }' "$peers"
+  awk -v o="$ordinal" -v template="$(cat /peers/kubo-address)" -v prefix=Peering.Peers -v kubo=1 -f "$init/peer-list.awk" "$peers"
 } > "$settings"
 
 if grep -q '{host}' "$settings"; then

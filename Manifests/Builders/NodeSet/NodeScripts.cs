@@ -48,6 +48,9 @@ public static class NodeScripts
     /// <summary>Key of the awk program both containers' scripts edit JSON config files with.</summary>
     public const string JsonSetProgram = "json-set.awk";
 
+    /// <summary>Key of the awk program both containers' scripts turn the peer directory into peer lists with.</summary>
+    public const string PeerListProgram = "peer-list.awk";
+
     /// <summary>Key of kubo's settings file: lines "ordinal-or-*&lt;TAB&gt;key&lt;TAB&gt;JSON value".</summary>
     public const string KuboSettingsFile = "kubo-settings";
 
@@ -58,6 +61,7 @@ public static class NodeScripts
         [KuboConfigScript] = PodScripts.Read("kubo-config.sh"),
         [ClusterStartScript] = PodScripts.Read("cluster-start.sh"),
         [JsonSetProgram] = PodScripts.Read(JsonSetProgram),
+        [PeerListProgram] = PodScripts.Read(PeerListProgram),
         [KuboSettingsFile] = KuboSettingsText(spec),
     };
 

@@ -99,6 +99,7 @@ public static class StatefulSetBuilder
                         new V1KeyToPath { Key = NodeScripts.KuboRepoScript, Path = NodeScripts.KuboRepoScript },
                         new V1KeyToPath { Key = NodeScripts.KuboConfigScript, Path = NodeScripts.KuboConfigScript },
                         new V1KeyToPath { Key = NodeScripts.JsonSetProgram, Path = NodeScripts.JsonSetProgram },
+                        new V1KeyToPath { Key = NodeScripts.PeerListProgram, Path = NodeScripts.PeerListProgram },
                         new V1KeyToPath { Key = NodeScripts.KuboSettingsFile, Path = NodeScripts.KuboSettingsFile },
                     ],
                 },
@@ -114,6 +115,7 @@ public static class StatefulSetBuilder
                     [
                         new V1KeyToPath { Key = NodeScripts.ClusterStartScript, Path = NodeScripts.ClusterStartScript },
                         new V1KeyToPath { Key = NodeScripts.JsonSetProgram, Path = NodeScripts.JsonSetProgram },
+                        new V1KeyToPath { Key = NodeScripts.PeerListProgram, Path = NodeScripts.PeerListProgram },
                     ],
                 },
             },

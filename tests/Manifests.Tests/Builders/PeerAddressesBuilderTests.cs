@@ -20,16 +20,18 @@ public class PeerAddressesBuilderTests
         return spec with { Peers = peers, Cluster = spec.Cluster with { TrustAllPeers = trustAllPeers } };
     }
 
-    /// <summary>Lines "ordinal peerID address" of one ConfigMap key, split into their three fields.</summary>
+    /// <summary>Lines "ordinal peerID" of one ConfigMap key, with the address its kind's template gives them.</summary>
     private static List<(int Ordinal, string PeerId, string Address)> Lines(V1ConfigMap map, string key)
     {
         var text = map.Data[key];
+        var template = map.Data[key == PeerAddressesBuilder.ClusterPeersKey ? PeerAddressesBuilder.ClusterAddressKey : PeerAddressesBuilder.KuboAddressKey];
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         return text.TrimEnd('\n').Split('\n').Select(line =>
         {
             var parts = line.Split(' ');
-            Assert.Equal(3, parts.Length);
-            return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1], parts[2]);
+            Assert.Equal(2, parts.Length);
+            var ordinal = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            return (ordinal, parts[1], PeerAddressesBuilder.Expand(template, ordinal, parts[1]));
         }).ToList();
     }
 
@@ -98,7 +100,7 @@ public class PeerAddressesBuilderTests
 
         // Empty: the start script trusts exactly the IDs of the cluster-peers lines (no second list to grow).
         Assert.Equal("", map.Data[PeerAddressesBuilder.TrustedPeersKey]);
-        Assert.Equal(ids.ClusterPeerIds, map.Data[PeerAddressesBuilder.ClusterPeersKey].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[1]));
+        Assert.Equal(ids.ClusterPeerIds, Lines(map, PeerAddressesBuilder.ClusterPeersKey).Select(l => l.PeerId));
     }
 
     [Theory]
@@ -132,7 +134,7 @@ public class PeerAddressesBuilderTests
         Assert.Equal("ipfs-dev", map.Metadata.NamespaceProperty);
         Assert.Equal("peer-directory", map.Metadata.Labels["app.kubernetes.io/component"]);
         Assert.Equal(
-            [PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.TrustedPeersKey],
+            [PeerAddressesBuilder.ClusterAddressKey, PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboAddressKey, PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.TrustedPeersKey],
             map.Data.Keys.Order(StringComparer.Ordinal));
     }
 
