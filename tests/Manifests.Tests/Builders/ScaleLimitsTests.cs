@@ -91,6 +91,41 @@ public class ScaleLimitsTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// The pods' scripts at the largest size: kubo's and ipfs-cluster's starts run under busybox sh
+    /// and write every other peer from files; no process they start gets a long argument (where
+    /// strace is installed, every execve is measured).
+    /// </summary>
+    [Fact]
+    public void TheStartScriptsOfTheLargestClusterReadTheLongListsFromFiles()
+    {
+        var spec = Largest(TestSpecs.Prod);
+        using var harness = new NodeSet.ScriptHarness(spec, TestSpecs.Material(spec));
+        const int ordinal = MaxPeers - 1;
+
+        var kubo = harness.StartKubo(ordinal, NodeSet.ScriptHarness.SampleKuboConfig);
+        harness.StartCluster(ordinal, spec.Names.StatefulSet);
+
+        var config = System.Text.Json.Nodes.JsonNode.Parse(harness.RepoConfig(ordinal))!;
+        Assert.Equal(MaxPeers - 1, config["Peering"]!["Peers"]!.AsArray().Count);
+        Assert.Equal(MaxPeers - 1, harness.ServiceJson(ordinal)["cluster"]!["peer_addresses"]!.AsArray().Count);
+        Assert.Equal(MaxPeers, harness.ServiceJson(ordinal)["consensus"]!["crdt"]!["trusted_peers"]!.AsArray().Count);
+        var longest = kubo.SelectMany(c => c).Max(a => a.Length);
+        output.WriteLine($"longest argument of a kubo call: {longest} B");
+        Assert.True(longest < 1024);
+
+        var strace = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(d => Path.Combine(d, "strace")).FirstOrDefault(File.Exists);
+        if (strace is null)
+        {
+            output.WriteLine("NOTICE: strace is not installed; the scripts' execve arguments were not measured.");
+            return;
+        }
+        var largest = harness.LargestExecveString(strace, ordinal, spec.Names.StatefulSet);
+        output.WriteLine($"largest execve argument or environment string of both starts at {MaxPeers} peers: {largest} B (limit {MaxArgStrlen} B)");
+        Assert.InRange(largest, 1, MaxArgStrlen / 8);
+    }
+
     /// <summary>Each container's command, arguments and "NAME=value" environment strings.</summary>
     private static IEnumerable<(string Container, List<string> Strings)> ContainerStrings(IKubernetesObject<V1ObjectMeta> o)
     {

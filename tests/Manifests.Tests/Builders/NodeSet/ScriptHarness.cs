@@ -127,10 +127,42 @@ internal sealed class ScriptHarness : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["POD_NAME"] = podName,
-            ["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin",
+            ["PATH"] = ImageShell.SearchPath(Path.Combine(_root, "bin")),
         };
         foreach (var (name, value) in env) environment[name] = value;
         return ImageShell.Run(path, environment);
+    }
+
+    /// <summary>
+    /// Runs both starts of pod <paramref name="ordinal"/> again under strace; returns the longest
+    /// argument or environment string any process they started was given.
+    /// </summary>
+    public int LargestExecveString(string strace, int ordinal, string podPrefix)
+    {
+        var longest = 0;
+        foreach (var (script, env) in new[] { (NodeScripts.KuboConfigScript, new[] { ("IPFS_PATH", Path.Combine(_root, $"repo-{ordinal}")), ("IPFS_LOG", Path.Combine(_root, "strace-ipfs.log")) }), (NodeScripts.ClusterStartScript, ClusterEnvironment(ordinal)) })
+        {
+            var trace = Path.Combine(_root, "strace.log");
+            var path = Path.Combine(_root, script); // written by an earlier Run of the same script
+            var start = new System.Diagnostics.ProcessStartInfo(strace) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { "-f", "-qq", "-v", "-s", "1000000", "-e", "trace=execve", "-o", trace, ImageShell.Path }) start.ArgumentList.Add(arg);
+            if (ImageShell.Path.EndsWith("busybox", StringComparison.Ordinal)) start.ArgumentList.Add("sh");
+            start.ArgumentList.Add(path);
+            start.Environment["POD_NAME"] = $"{podPrefix}-{ordinal}";
+            start.Environment["PATH"] = ImageShell.SearchPath(Path.Combine(_root, "bin"));
+            foreach (var (name, value) in env) start.Environment[name] = value;
+            using (var process = System.Diagnostics.Process.Start(start)!)
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                var error = process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0) throw new InvalidOperationException($"{script} under strace failed ({process.ExitCode}): {error}{output.Result}");
+            }
+            foreach (var line in File.ReadLines(trace).Where(l => l.Contains("execve(", StringComparison.Ordinal)))
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(line, @"""((?:[^""\\]|\\.)*)"""))
+                    longest = Math.Max(longest, System.Text.RegularExpressions.Regex.Unescape(m.Groups[1].Value).Length);
+        }
+        return longest;
     }
 
     public string RepoConfig(int ordinal) => File.ReadAllText(Path.Combine(_root, $"repo-{ordinal}", "config"));

@@ -99,7 +99,7 @@ internal sealed class StorageScriptHarness : IDisposable
 
         var environment = new Dictionary<string, string>
         {
-            ["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin",
+            ["PATH"] = ImageShell.SearchPath(Path.Combine(_root, "bin")),
             ["TMPDIR"] = _root,
             ["CTL_LOG"] = CtlLog,
             ["KUBECTL_LOG"] = KubectlLog,
