@@ -5,8 +5,9 @@
 #   awk -f json-set.awk SETTINGS DOCUMENT > NEW-DOCUMENT
 #
 # SETTINGS has one line per key: a dot-separated path, a tab, the new value as JSON on one line.
-# A later line for the same path wins. A path may not lie inside another path that is set, and
-# every parent on a path must be an object (as kubo's MapSetKV requires). The output is indented
+# A later line for the same path wins. A path may not lie inside another path that is set. As in
+# kubo's MapSetKV (repo/common), a missing or null parent becomes an object, any other parent that
+# is not an object is an error. The output is indented
 # like Go's json.MarshalIndent with two spaces, the format kubo and ipfs-cluster write.
 
 function fail(message) {
@@ -43,7 +44,7 @@ function indent(depth,    s) {
   return s
 }
 
-# Index just after the value starting at token i.
+# Index just after the value starting at token i; -1 when it does not end.
 function skip(i,    depth) {
   if (tok[i] != "{" && tok[i] != "[") return i + 1
   depth = 0
@@ -52,7 +53,7 @@ function skip(i,    depth) {
     else if (tok[i] == "}" || tok[i] == "]") depth--
     i++
   } while (depth > 0 && i <= ntok)
-  return i
+  return depth > 0 ? -1 : i
 }
 
 # Prints the value starting at token i, found at path p ("" inside arrays and settings:
@@ -63,6 +64,7 @@ function value(i, p, depth,    t, k, count, child, s, seen) {
     return skip(i)
   }
   t = tok[i]
+  if (p != "" && (p in parent) && t == "null") { created(p, depth); return i + 1 }
   if (p != "" && (p in parent) && t != "{") fail(p " is not an object, so " parent[p] " cannot be set")
   if (t == "[") {
     i++
