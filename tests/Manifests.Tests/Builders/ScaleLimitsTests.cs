@@ -78,6 +78,9 @@ public class ScaleLimitsTests(ITestOutputHelper output)
             if (data > MaxConfigMapBytes) problems.Add($"{name}: data {data} B > {MaxConfigMapBytes} B");
             foreach (var (container, strings) in ContainerStrings(o))
             {
+                // The kubelet adds little to a container's own strings; ARG_MAX is at least 128 KiB even with a small stack.
+                var total = strings.Sum(s => Encoding.UTF8.GetByteCount(s) + 1);
+                if (total > MaxArgStrlen) problems.Add($"{name} {container}: arguments and variables of {total} B together > {MaxArgStrlen} B");
                 foreach (var s in strings)
                 {
                     var bytes = Encoding.UTF8.GetByteCount(s) + 1;
