@@ -6,9 +6,11 @@
 # at 128 KiB each.
 #
 # Values (C# supplies them; nothing here depends on the stack):
-#   /peers/cluster-peers    lines "ordinal peerID multiaddress"
-#   /peers/trusted-peers    "*" to trust every peer, or nothing to trust exactly the cluster's peers
+#   /peers/cluster-peers       lines "ordinal peerID", with the address from
+#   /peers/cluster-address     whose {ordinal} and {id} stand for a line's fields
+#   /peers/trusted-peers       "*" to trust every peer, or nothing to trust exactly the cluster's peers
 #   /identities/cluster-N.key  this ordinal's private key
+# Tools beside this script: peer-list.awk (directory lines to a JSON list), json-set.awk.
 set -eu
 scripts=/scripts
 peers_file=/peers/cluster-peers

@@ -12,6 +12,7 @@
 #   /peers/kubo-address              whose {ordinal} and {id} stand for a line's fields
 #   /identities/kubo-N.key           this ordinal's private key (Identity.PrivKey)
 #   /swarm/swarm.key                 the private swarm's key, installed when LIBP2P_FORCE_PNET=1
+# Tools beside this script: peer-list.awk (directory lines to a JSON list), json-set.awk.
 set -eu
 init=/container-init.d
 peers=/peers/kubo-peers
@@ -38,7 +39,7 @@ trap 'rm -f "$settings" "$next"' EXIT
   printf 'Identity.PeerID\t"%s"\n' "$peer_id"
   printf 'Identity.PrivKey\t"%s"\n' "$(cat "$key_file")"
   awk -F '\t' -v o="$ordinal" '$1 == "*" || $1 == o { print $2 "\t" $3 }' "$init/kubo-settings"
-  # Multicast discovery finds nothing on a pod network; peers come from here.
+  # Peering.Peers: every other node of the directory (multicast discovery finds nothing on a pod network).
   awk -v o="$ordinal" -v template="$(cat /peers/kubo-address)" -v prefix=Peering.Peers -v kubo=1 -f "$init/peer-list.awk" "$peers"
 } > "$settings"
 

@@ -92,8 +92,10 @@ public class KuboStartTests
     }
 
     [Theory]
-    [InlineData("dev", "TCP on, Websocket default(on), QUIC default(on), WebTransport default(on), WebRTCDirect default(on), Relay default(on)")]
-    [InlineData("private", "TCP on, Websocket off, QUIC off, WebTransport off, WebRTCDirect off, Relay default(on)")]
+    [InlineData("dev", "TCP default(on), Websocket default(on), QUIC default(on), WebTransport default(on), WebRTCDirect default(on), Relay default(on)")]
+    [InlineData("prod", "TCP default(on), Websocket default(on), QUIC default(on), WebTransport default(on), WebRTCDirect default(on), Relay default(on)")]
+    [InlineData("private-load-balancer", "TCP default(on), Websocket off, QUIC off, WebTransport off, WebRTCDirect off, Relay default(on)")]
+    [InlineData("private", "TCP default(on), Websocket off, QUIC off, WebTransport off, WebRTCDirect off, Relay default(on)")]
     public void EveryTransportPerMode(string scenario, string transports)
     {
         var spec = NetworkScenarios.For(scenario);
@@ -110,7 +112,7 @@ public class KuboStartTests
             var flag => flag.GetValue<bool>() ? "on" : "off",
         };
         var listed = string.Join(", ", new[] { "TCP", "Websocket", "QUIC", "WebTransport", "WebRTCDirect", "Relay" }
-            .Select(t => $"{t} {(t == "TCP" && network[t] is null ? "on" : State(t))}"));
+            .Select(t => $"{t} {State(t)}"));
         Assert.Equal(transports, listed);
         Assert.Equal(spec.Network.PrivateSwarm, listens.All(a => a.Contains("/tcp/", StringComparison.Ordinal)));
     }
