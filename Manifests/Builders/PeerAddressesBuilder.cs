@@ -11,7 +11,9 @@ namespace Ipfs.Manifests.Builders;
 /// ordinal and peers with every other line, so no pod is special and losing pod 0 strands nobody.
 /// One list for all pods keeps the ConfigMap linear in the peer count, and the templates keep it
 /// small: at 1000 peers with the longest names it stays under the 256 KiB last-applied annotation
-/// of client-side `kubectl apply`.
+/// of client-side `kubectl apply`. Addresses are <c>/dns/</c> multiaddrs under the configured
+/// cluster domain: go-libp2p resolves <c>/dns/</c> to A and AAAA records at every dial
+/// (<c>/dns4/</c> would take A records only and leave IPv6-only clusters without peers).
 /// </summary>
 public static class PeerAddressesBuilder
 {
@@ -44,11 +46,11 @@ public static class PeerAddressesBuilder
 
     /// <summary>Cluster peer multiaddress of <paramref name="ordinal"/>.</summary>
     public static string ClusterPeerAddress(ClusterSpec spec, int ordinal, string peerId) =>
-        $"/dns4/{spec.Names.PodDns(ordinal)}/tcp/{ClusterSwarmPort}/p2p/{peerId}";
+        $"/dns/{spec.Names.PodDns(ordinal)}/tcp/{ClusterSwarmPort}/p2p/{peerId}";
 
     /// <summary>kubo swarm multiaddress of <paramref name="ordinal"/> (without /p2p, as Peering.Peers wants).</summary>
     public static string KuboPeerAddress(ClusterSpec spec, int ordinal) =>
-        $"/dns4/{spec.Names.PodDns(ordinal)}/tcp/{KuboSwarmPort}";
+        $"/dns/{spec.Names.PodDns(ordinal)}/tcp/{KuboSwarmPort}";
 
     /// <summary>Builds the ConfigMap.</summary>
     public static V1ConfigMap Build(ClusterSpec spec, ClusterIdentities ids)

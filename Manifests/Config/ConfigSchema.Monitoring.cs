@@ -9,11 +9,14 @@ public static partial class ConfigSchema
     private static IEnumerable<ConfigField> MonitoringFields() =>
     [
         F("monitoring.enabled", FieldType.Bool, "Scraping, alert rules and the dashboard.", false, true),
-        Same("monitoring.namespace", FieldType.DnsLabel(63), "Namespace of Prometheus; the only place the metrics ports are reachable from.", "monitoring"),
+        Same("monitoring.namespace", FieldType.DnsLabel(63), "Namespace of Prometheus; the metrics ports admit only its pods matching monitoring.prometheusPodSelector.", "monitoring"),
         Same("monitoring.scrape", FieldType.OneOf("podMonitor", "serviceMonitor", "annotations"),
             "How Prometheus finds kubo (5001 /debug/metrics/prometheus) and ipfs-cluster (8888 /metrics): PodMonitors, ServiceMonitors over headless metrics Services, or prometheus.io annotations on those Services (no operator CRDs needed).", "podMonitor"),
         Same("monitoring.scrapeInterval", PrometheusDurationType.Between(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
             "Scrape interval of the PodMonitors/ServiceMonitors (at most 5m, Prometheus' staleness limit).", "30s"),
+        Same("monitoring.prometheusPodSelector", FieldType.LabelMap,
+            "Labels of the Prometheus pods in monitoring.namespace; only they reach the metrics ports (kubo 5001, which also serves kubo's RPC, and cluster 8888). The default matches the Prometheus pods prometheus-operator runs (kube-prometheus-stack).",
+            Map(("app.kubernetes.io/name", "prometheus"))),
         Same("monitoring.prometheusLabels", FieldType.LabelMap,
             "Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by (its podMonitorSelector, serviceMonitorSelector, ruleSelector).", Map(("release", "kube-prometheus-stack"))),
 

@@ -54,8 +54,8 @@ public sealed record ClusterSpec
     /// <summary>Where Pulumi deploys; ignored by render.</summary>
     public required KubernetesTargetSpec Kubernetes { get; init; }
 
-    /// <summary>Names derived from <see cref="Name"/> and <see cref="Namespace"/>.</summary>
-    public ClusterNames Names => new(Name, Namespace);
+    /// <summary>Names derived from <see cref="Name"/>, <see cref="Namespace"/> and the cluster domain (<see cref="NetworkSpec.ClusterDomain"/>).</summary>
+    public ClusterNames Names => new(Name, Namespace, Network.ClusterDomain);
 }
 
 /// <summary>Pinned images.</summary>

@@ -36,18 +36,19 @@ public static class AlertRulesBuilder
         const string Value = "{{ $value | printf \"%.0f\" }}";
         var pods = $"kubectl -n {ns} get pods -l app.kubernetes.io/instance={spec.Name} -o wide";
         var cluster = $"kubectl -n {ns} exec <pod> -c cluster -- sh -c 'ipfs-cluster-ctl --basic-auth \"$CLUSTER_RESTAPI_BASICAUTHCREDENTIALS\"";
+        var prometheus = $"the pods of namespace {spec.Monitoring.Namespace} labelled {string.Join(',', spec.Monitoring.PrometheusPodSelector.Select(l => $"{l.Key}={l.Value}"))}";
 
         var rules = new List<Rule>
         {
             Alert("IpfsClusterPeerDown", $"up{{{t.Cluster}}} == 0", r.PeerDownFor, Warning,
                 $"ipfs-cluster peer {target} is down",
                 $"Prometheus has not scraped ipfs-cluster on {target} in namespace {ns} for {r.PeerDownFor}. While the peer is away, the pins allocated to it have one replica fewer.",
-                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 8888."),
+                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits {prometheus} to port 8888."),
 
             Alert("IpfsKuboNodeDown", $"up{{{t.Kubo}}} == 0", r.PeerDownFor, Warning,
                 $"kubo node {target} is down",
                 $"Prometheus has not scraped kubo's RPC API (port 5001) on {target} in namespace {ns} for {r.PeerDownFor}. Its ipfs-cluster peer cannot pin or unpin until kubo answers again.",
-                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 5001."),
+                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits {prometheus} to port 5001."),
 
             Alert("IpfsMetricsNotScraped", $"absent(up{{{t.Kubo}}}) or absent(up{{{t.Cluster}}})", "15m", Warning,
                 $"No metrics of {ns}/{spec.Name} reach Prometheus",

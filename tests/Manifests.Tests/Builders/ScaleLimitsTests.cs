@@ -27,22 +27,38 @@ public class ScaleLimitsTests(ITestOutputHelper output)
 
     public const int MaxPeers = 1000;
 
-    /// <summary><paramref name="profile"/> at <see cref="MaxPeers"/> with the longest names and, for load-balancer exposure, the longest addresses.</summary>
-    public static ClusterSpec Largest(ClusterSpec profile) => profile with
+    /// <summary>
+    /// <paramref name="profile"/> at <see cref="MaxPeers"/> with the longest names, the longest
+    /// cluster domain they leave room for (pod addresses of 253 characters) and, for load-balancer
+    /// exposure, the longest addresses.
+    /// </summary>
+    public static ClusterSpec Largest(ClusterSpec profile)
     {
-        Peers = MaxPeers,
-        Name = "n" + new string('x', 28) + "n",
-        Namespace = "s" + new string('y', 61) + "s",
-        Network = profile.Network with
+        var named = profile with { Peers = MaxPeers, Name = "n" + new string('x', 28) + "n", Namespace = "s" + new string('y', 61) + "s" };
+        var room = Naming.KubernetesNames.MaxDnsName - (named.Names.PodDns(MaxPeers - 1).Length - named.Network.ClusterDomain.Length);
+        var labels = new List<string>();
+        while (room > 0)
         {
-            LoadBalancer = profile.Network.LoadBalancer with
+            var length = Math.Min(63, room - (labels.Count > 0 ? 1 : 0));
+            if (length <= 0) break;
+            labels.Add(new string((char)('a' + labels.Count), length));
+            room -= length + (labels.Count > 1 ? 1 : 0);
+        }
+        var spec = named with { Network = named.Network with { ClusterDomain = string.Join('.', labels) } };
+        Assert.Equal(Naming.KubernetesNames.MaxDnsName, spec.Names.PodDns(MaxPeers - 1).Length);
+        return spec with
+        {
+            Network = spec.Network with
             {
-                Addresses = profile.Network.Exposure == SwarmExposure.LoadBalancer
-                    ? [.. Enumerable.Range(0, MaxPeers).Select(i => $"2600:1900:4000:{i:x4}:ffff:ffff:ffff:ffff")]
-                    : profile.Network.LoadBalancer.Addresses,
+                LoadBalancer = profile.Network.LoadBalancer with
+                {
+                    Addresses = profile.Network.Exposure == SwarmExposure.LoadBalancer
+                        ? [.. Enumerable.Range(0, MaxPeers).Select(i => $"2600:1900:4000:{i:x4}:ffff:ffff:ffff:ffff")]
+                        : profile.Network.LoadBalancer.Addresses,
+                },
             },
-        },
-    };
+        };
+    }
 
     public static TheoryData<string> Profiles => new() { "dev", "prod", "private", "load-balancer", "node-port-addresses" };
 

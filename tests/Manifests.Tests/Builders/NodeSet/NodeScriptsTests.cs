@@ -25,6 +25,7 @@ public class NodeScriptsTests
             var addresses = service["cluster"]!["peer_addresses"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
             int OrdinalOf(string a) => int.Parse(a.Split('/')[2].Split('.')[0]["ipfs-".Length..]);
             Assert.Equal(Enumerable.Range(0, peers).Where(i => i != ordinal), addresses.Select(OrdinalOf).Order());
+            Assert.All(addresses, a => Assert.Matches(@"^/dns/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/9096/p2p/12D3KooW\w+$", a));
             Assert.All(addresses, a => Assert.EndsWith("/tcp/9096/p2p/" + material.ClusterPeers[OrdinalOf(a)].PeerId, a));
             Assert.Equal(material.ClusterPeers[ordinal].PeerId, env["CLUSTER_ID"]);
             Assert.Equal(material.ClusterPeers[ordinal].PrivateKeyBase64, env["CLUSTER_PRIVATEKEY"]);
@@ -83,7 +84,7 @@ public class NodeScriptsTests
             var entries = KuboConfig(harness, ordinal)["Peering"]!["Peers"]!.AsArray();
             var ids = entries.Select(e => e!["ID"]!.GetValue<string>()).ToList();
             Assert.Equal(material.KuboPeers.Where((_, i) => i != ordinal).Select(p => p.PeerId).Order(), ids.Order());
-            Assert.All(entries, e => Assert.Matches(@"^/dns4?/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/4001$", e!["Addrs"]![0]!.GetValue<string>()));
+            Assert.All(entries, e => Assert.Matches(@"^/dns/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/4001$", e!["Addrs"]![0]!.GetValue<string>()));
         }
     }
 
