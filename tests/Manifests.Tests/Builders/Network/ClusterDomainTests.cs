@@ -56,8 +56,9 @@ public sealed partial class ClusterDomainTests : IDisposable
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.EndsWith($".{spec.Namespace}.svc.{Domain}", name, StringComparison.Ordinal));
         // Each consumer of an address: the peer directory (cluster peers and kubo Peering.Peers) and the pinset jobs' REST API address.
-        Assert.Contains($"/dns/ipfs-2.ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/", text, StringComparison.Ordinal);
-        Assert.Contains($"/dns/ipfs-2.ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
+        // The directory holds one address template per kind; the pods' scripts fill in each line's ordinal and ID.
+        Assert.Contains($"/dns/ipfs-{{ordinal}}.ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/{{id}}", text, StringComparison.Ordinal);
+        Assert.Contains($"/dns/ipfs-{{ordinal}}.ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
         Assert.Equal($"/dns/ipfs-peers.ipfs.svc.{Domain}/tcp/9094", StorageScripts.ApiHost(spec));
         Assert.Contains(StorageScripts.ApiHost(spec), text, StringComparison.Ordinal);
     }
@@ -79,12 +80,16 @@ public sealed partial class ClusterDomainTests : IDisposable
         var directory = ClusterManifest.Build(spec, TestSpecs.Material(spec)).SelectMany(c => c.Objects).OfType<V1ConfigMap>()
             .Single(c => c.Metadata.Name == spec.Names.PeerAddresses);
 
-        foreach (var key in new[] { PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboPeersKey })
+        foreach (var (key, template) in new[] { (PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.ClusterAddressKey), (PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.KuboAddressKey) })
         {
             var lines = directory.Data[key].Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal(spec.Peers, lines.Length);
-            Assert.All(lines, line => Assert.StartsWith($"/dns/{spec.Names.Pod(int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture))}.ipfs-peers.ipfs.svc.{Domain}/tcp/",
-                line.Split(' ')[2], StringComparison.Ordinal));
+            Assert.All(lines, line =>
+            {
+                var ordinal = int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.StartsWith($"/dns/{spec.Names.Pod(ordinal)}.ipfs-peers.ipfs.svc.{Domain}/tcp/",
+                    PeerAddressesBuilder.Expand(directory.Data[template], ordinal, line.Split(' ')[1]), StringComparison.Ordinal);
+            });
         }
     }
 
