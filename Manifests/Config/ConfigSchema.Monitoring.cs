@@ -31,9 +31,11 @@ public static partial class ConfigSchema
         Same("monitoring.rules.memoryPercent", FieldType.Int(50, 100), "Container working-set memory, as a percentage of its limit, above which (for 15m) an alert fires.", 90),
         Same("monitoring.rules.restartThreshold", FieldType.Int(1, 1000), "Container restarts within 1h at which an alert fires.", 3),
         F("monitoring.rules.pinsetDivergenceThreshold", FieldType.Int(0, 1_000_000),
-            "Largest tolerated difference of the pin count between peers; keep it at least cluster.crdtBatchSize (peers lag by up to a batch).", 10, 100),
+            "Pins a peer's last full pinset listing may lag behind what the leading peer listed one window (10m) earlier; keep it at least cluster.crdtBatchSize.", 10, 100),
         Same("monitoring.rules.pinsetDivergenceWindow", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
-            "How long the pin counts must differ by more than the threshold before an alert fires.", "30m"),
+            "How long a peer must lag by more than the threshold before an alert fires (at least 15m: a restarted peer lists its pinset at its first state sync).", "30m"),
+        Same("monitoring.rules.underReplicatedFor", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
+            "How long the pins held on the peers' kubo nodes must fall short of replication.min times the pinset before an alert fires.", "1h"),
 
         Same("monitoring.dashboard.enabled", FieldType.Bool, "Build the Grafana dashboard ConfigMap in monitoring.namespace (picked up by the Grafana sidecar).", true),
         Same("monitoring.dashboard.labels", FieldType.LabelMap, "Labels the Grafana sidecar selects dashboards by (its label/labelValue).", Map(("grafana_dashboard", "1"))),

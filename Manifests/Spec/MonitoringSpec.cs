@@ -97,11 +97,14 @@ public sealed record AlertRulesSpec
     /// <summary>Container restarts within one hour at which an alert fires.</summary>
     public int RestartThreshold { get; init; } = 3;
 
-    /// <summary>Largest tolerated difference of the pin count between peers (CRDT batches lag by up to a batch).</summary>
+    /// <summary>Pins a peer may lag behind the pinset the cluster had one listing window earlier.</summary>
     public int PinsetDivergenceThreshold { get; init; } = 100;
 
-    /// <summary>How long the pin counts must differ by more than the threshold (Prometheus duration).</summary>
+    /// <summary>How long a peer must lag by more than the threshold (Prometheus duration).</summary>
     public string PinsetDivergenceWindow { get; init; } = "30m";
+
+    /// <summary>How long the pins held on kubo must fall short of replication.min times the pinset before an alert fires (Prometheus duration).</summary>
+    public string UnderReplicatedFor { get; init; } = "1h";
 }
 
 /// <summary>The Grafana dashboard, as a ConfigMap in the monitoring namespace that the Grafana sidecar picks up.</summary>

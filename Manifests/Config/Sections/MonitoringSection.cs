@@ -30,6 +30,7 @@ internal static partial class SpecSections
                 RestartThreshold = (int)value("monitoring.rules.restartThreshold")!,
                 PinsetDivergenceThreshold = (int)value("monitoring.rules.pinsetDivergenceThreshold")!,
                 PinsetDivergenceWindow = (string)value("monitoring.rules.pinsetDivergenceWindow")!,
+                UnderReplicatedFor = (string)value("monitoring.rules.underReplicatedFor")!,
             },
             Dashboard = new DashboardSpec
             {
@@ -59,6 +60,7 @@ internal static partial class SpecSections
             ["monitoring.rules.peerDownFor"] = m.Rules.PeerDownFor,
             ["monitoring.rules.queueGrowthWindow"] = m.Rules.QueueGrowthWindow,
             ["monitoring.rules.pinsetDivergenceWindow"] = m.Rules.PinsetDivergenceWindow,
+            ["monitoring.rules.underReplicatedFor"] = m.Rules.UnderReplicatedFor,
         };
         var parsed = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
         foreach (var (path, text) in durations)
@@ -77,6 +79,10 @@ internal static partial class SpecSections
             && parsed.TryGetValue("monitoring.rules.queueGrowthWindow", out var window) && window < 2 * interval)
             problem("monitoring.rules.queueGrowthWindow", m.Rules.QueueGrowthWindow,
                 $"must be at least twice monitoring.scrapeInterval ({m.ScrapeInterval}): a shorter window holds fewer than two samples and the alert could never fire");
+        var divergenceFloor = Builders.NodeSet.ClusterTimings.FullListingWindow + Builders.NodeSet.ClusterTimings.StateSyncInterval;
+        if (m.Rules.Enabled && parsed.TryGetValue("monitoring.rules.pinsetDivergenceWindow", out var divergence) && divergence < divergenceFloor)
+            problem("monitoring.rules.pinsetDivergenceWindow", m.Rules.PinsetDivergenceWindow,
+                $"must be at least {(int)divergenceFloor.TotalMinutes}m: a restarted peer shows its whole pinset only after its first state sync ({Builders.NodeSet.ClusterTimings.StateSyncIntervalText}), and the alert compares over {(int)Builders.NodeSet.ClusterTimings.FullListingWindow.TotalMinutes}m windows");
     }
 
     /// <summary>
