@@ -16,8 +16,8 @@ public static partial class ConfigSchema
 
     private static JsonArray List(params string[] items) => new(items.Select(i => (JsonNode?)JsonValue.Create(i)).ToArray());
 
-    /// <summary>Default kubo image: a pinned release with <c>ipfs diag healthy</c> (v0.42+).</summary>
-    public const string DefaultKuboImage = "ipfs/kubo:v0.42.0";
+    /// <summary>Default kubo image: the newest pinned release (v0.43.1: CVE-2026-46679 and CVE-2026-39882 fixed; <c>ipfs diag healthy</c> since v0.42).</summary>
+    public const string DefaultKuboImage = "ipfs/kubo:v0.43.1";
 
     /// <summary>Default ipfs-cluster image; every peer runs this one version.</summary>
     public const string DefaultClusterImage = "ipfs/ipfs-cluster:v1.1.6";
@@ -33,7 +33,7 @@ public static partial class ConfigSchema
         Same("name", FieldType.DnsLabel(30), "Base name of the cluster's objects and the CRDT cluster name.", "ipfs"),
         F("peers", FieldType.Int(1, 1000), "Number of pods, each a kubo node plus an ipfs-cluster peer. Scaling changes the highest ordinals only.", 3, 3),
 
-        Same("images.kubo", FieldType.Image, "kubo image (v0.42 or newer).", DefaultKuboImage),
+        Same("images.kubo", FieldType.Image, "kubo image (v0.42 or newer; one minor version at a time, see docs/upgrades.md).", DefaultKuboImage),
         Same("images.cluster", FieldType.Image, "ipfs-cluster image; all peers run one version.", DefaultClusterImage),
 
         F("replication.min", FieldType.Int(1, 1000), "Pin replication factor minimum (CLUSTER_REPLICATIONFACTORMIN).", 1, 2),

@@ -228,7 +228,7 @@ public abstract partial class FieldType
 
         public override bool TryParse(JsonNode node, out object? value, out string error)
         {
-            error = "must be an image pinned by a version tag or digest, e.g. ipfs/kubo:v0.42.0 (latest and untagged images are refused)";
+            error = "must be an image pinned by a version tag or digest, e.g. ipfs/kubo:v0.43.1 (latest and untagged images are refused)";
             var text = ScalarText(node);
             value = text;
             if (text is null || !ImagePattern().IsMatch(text)) return false;

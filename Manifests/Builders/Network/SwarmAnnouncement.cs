@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Spec;
 
@@ -37,54 +36,31 @@ public static class SwarmAnnouncement
         };
     }
 
-    /// <summary>Shell lines for kubo's config script (run with <c>$ordinal</c> set): set Addresses.AppendAnnounce.</summary>
-    public static string Script(ClusterSpec spec)
+    /// <summary>Placeholder in <see cref="Settings"/> that kubo's config script replaces with <c>ip4/</c> or <c>ip6/</c> and <see cref="HostIpVariable"/>.</summary>
+    public const string HostPlaceholder = "{host}";
+
+    /// <summary>Placeholder in <see cref="Settings"/> that kubo's config script replaces with <see cref="NodePortBaseVariable"/> + ordinal.</summary>
+    public const string NodePortPlaceholder = "{nodeport}";
+
+    /// <summary>Environment variable of the kubo container holding network.nodePort.basePort.</summary>
+    public const string NodePortBaseVariable = "SWARM_NODE_PORT_BASE";
+
+    /// <summary>
+    /// Addresses.AppendAnnounce for kubo's settings file, as (ordinal or "*", addresses). Rewritten at
+    /// every start, so turning exposure off (or a pod moving to another node) never leaves a stale
+    /// address in the repo's config.
+    /// </summary>
+    public static IReadOnlyList<(string Selector, IReadOnlyList<string> Addresses)> Settings(ClusterSpec spec)
     {
         var network = spec.Network;
-        var text = new StringBuilder();
-        switch (network.Exposure)
+        return network.Exposure switch
         {
-            case SwarmExposure.None:
-                text.Append("# No public exposure (network.exposure none): announce nothing beyond the listen addresses.\n")
-                    .Append("ipfs config --json Addresses.AppendAnnounce '[]'\n");
-                break;
-            case SwarmExposure.NodePort:
-                text.Append($"# network.exposure nodePort: this pod's swarm is node port {network.NodePort.BasePort} + ordinal.\n")
-                    .Append($"port=$(({network.NodePort.BasePort} + ordinal))\n");
-                if (NeedsHostIp(spec))
-                {
-                    text.Append("# Announced with the address of the node the pod runs on (status.hostIP).\n")
-                        .Append($"host_ip=\"${{{HostIpVariable}:-}}\"\n")
-                        .Append("if [ -z \"$host_ip\" ]; then\n")
-                        .Append($"  echo \"ipfs-infra: {HostIpVariable} (status.hostIP) is not set; cannot announce the node port\" >&2\n")
-                        .Append("  exit 1\n")
-                        .Append("fi\n")
-                        .Append("case \"$host_ip\" in\n")
-                        .Append("  *:*) family=ip6 ;;\n")
-                        .Append("  *) family=ip4 ;;\n")
-                        .Append("esac\n")
-                        .Append("ipfs config --json Addresses.AppendAnnounce \"")
-                        .Append(JsonList(For(spec, ["$host_ip"], "$port").Select(a => a.Replace("/ip4/", "/$family/", StringComparison.Ordinal))))
-                        .Append("\"\n");
-                }
-                else
-                {
-                    text.Append("ipfs config --json Addresses.AppendAnnounce \"")
-                        .Append(JsonList(For(spec, network.NodePort.NodeAddresses, "$port")))
-                        .Append("\"\n");
-                }
-                break;
-            case SwarmExposure.LoadBalancer:
-                text.Append("# network.exposure loadBalancer: this pod's Service has the ordinal's static address.\n")
-                    .Append("case \"$ordinal\" in\n");
-                for (var i = 0; i < spec.Peers; i++)
-                    text.Append($"  {i}) announce=\"{JsonList(Addresses(spec, i))}\" ;;\n");
-                text.Append("  *) echo \"ipfs-infra: no load-balancer address for ordinal $ordinal (network.loadBalancer.addresses)\" >&2; exit 1 ;;\n")
-                    .Append("esac\n")
-                    .Append("ipfs config --json Addresses.AppendAnnounce \"$announce\"\n");
-                break;
-        }
-        return text.ToString();
+            SwarmExposure.NodePort when NeedsHostIp(spec) =>
+                [("*", For(spec, ["{host}"], NodePortPlaceholder).Select(a => a.Replace("/ip4/{host}/", "/" + HostPlaceholder + "/", StringComparison.Ordinal)).ToList())],
+            SwarmExposure.NodePort => [("*", For(spec, network.NodePort.NodeAddresses, NodePortPlaceholder))],
+            SwarmExposure.LoadBalancer => [.. Enumerable.Range(0, spec.Peers).Select(i => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), Addresses(spec, i)))],
+            _ => [("*", [])],
+        };
     }
 
     private static List<string> For(ClusterSpec spec, IEnumerable<string> hosts, int port) =>
@@ -102,6 +78,4 @@ public static class SwarmAnnouncement
         return addresses;
     }
 
-    /// <summary>A JSON list of strings, escaped for a double-quoted shell word (the items hold no quotes or backslashes).</summary>
-    private static string JsonList(IEnumerable<string> items) => "[" + string.Join(",", items.Select(i => $"\\\"{i}\\\"")) + "]";
 }

@@ -23,6 +23,8 @@ public static class NodeContainers
         };
         if (spec.Network.PrivateSwarm) env.Add(Env("LIBP2P_FORCE_PNET", "1"));
         if (SwarmAnnouncement.NeedsHostIp(spec)) env.Add(FieldEnv(SwarmAnnouncement.HostIpVariable, "status.hostIP"));
+        if (spec.Network.Exposure == SwarmExposure.NodePort)
+            env.Add(Env(SwarmAnnouncement.NodePortBaseVariable, StatefulSetBuilder.Invariant(spec.Network.NodePort.BasePort)));
 
         var ports = new List<V1ContainerPort> { Port("swarm", Ports.KuboSwarm) };
         if (!spec.Network.PrivateSwarm) ports.Add(Port("swarm-udp", Ports.KuboSwarm, "UDP"));
@@ -108,7 +110,7 @@ public static class NodeContainers
             Name = "cluster",
             Image = spec.Images.Cluster,
             ImagePullPolicy = "IfNotPresent",
-            Command = ["/sbin/tini", "--", "/bin/sh", $"/scripts/{NodeScripts.ClusterStartScript}"],
+            Command = ["/sbin/tini", "--", "/bin/sh", $"{NodeScripts.ClusterScriptsDirectory}/{NodeScripts.ClusterStartScript}"],
             Env = env,
             Ports =
             [
@@ -123,7 +125,7 @@ public static class NodeContainers
             VolumeMounts =
             [
                 new() { Name = StatefulSetBuilder.StateVolume, MountPath = NodeScripts.ClusterRepo },
-                new() { Name = "cluster-scripts", MountPath = "/scripts", ReadOnlyProperty = true },
+                new() { Name = "cluster-scripts", MountPath = NodeScripts.ClusterScriptsDirectory, ReadOnlyProperty = true },
                 new() { Name = "peers", MountPath = NodeScripts.PeersDirectory, ReadOnlyProperty = true },
                 new() { Name = "identities", MountPath = NodeScripts.IdentitiesDirectory, ReadOnlyProperty = true },
                 new() { Name = "cluster-tmp", MountPath = "/tmp" },

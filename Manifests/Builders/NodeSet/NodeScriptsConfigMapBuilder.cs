@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace Ipfs.Manifests.Builders.NodeSet;
 
-/// <summary>The ConfigMap holding <see cref="NodeScripts"/>; each container mounts only its own scripts.</summary>
+/// <summary>The ConfigMap holding <see cref="NodeScripts"/>; each container mounts only its own files.</summary>
 public static class NodeScriptsConfigMapBuilder
 {
     /// <summary>Name of the scripts ConfigMap.</summary>
@@ -15,11 +15,6 @@ public static class NodeScriptsConfigMapBuilder
         ApiVersion = "v1",
         Kind = "ConfigMap",
         Metadata = ObjectMeta.For(spec, Name(spec), "node-scripts"),
-        Data = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [NodeScripts.KuboIdentityScript] = NodeScripts.KuboIdentity(),
-            [NodeScripts.KuboConfigScript] = NodeScripts.KuboConfig(spec),
-            [NodeScripts.ClusterStartScript] = NodeScripts.ClusterStart(),
-        },
+        Data = NodeScripts.Files(spec),
     };
 }

@@ -101,8 +101,11 @@ public static class StatefulSetBuilder
                     DefaultMode = 0b101_101_101, // 0555: the kubo entrypoint executes executable scripts
                     Items =
                     [
-                        new V1KeyToPath { Key = NodeScripts.KuboIdentityScript, Path = NodeScripts.KuboIdentityScript },
+                        new V1KeyToPath { Key = NodeScripts.KuboRepoScript, Path = NodeScripts.KuboRepoScript },
                         new V1KeyToPath { Key = NodeScripts.KuboConfigScript, Path = NodeScripts.KuboConfigScript },
+                        new V1KeyToPath { Key = NodeScripts.JsonSetProgram, Path = NodeScripts.JsonSetProgram },
+                        new V1KeyToPath { Key = NodeScripts.PeerListProgram, Path = NodeScripts.PeerListProgram },
+                        new V1KeyToPath { Key = NodeScripts.KuboSettingsFile, Path = NodeScripts.KuboSettingsFile },
                     ],
                 },
             },
@@ -113,7 +116,12 @@ public static class StatefulSetBuilder
                 {
                     Name = scripts.Metadata.Name,
                     DefaultMode = 0b101_101_101,
-                    Items = [new V1KeyToPath { Key = NodeScripts.ClusterStartScript, Path = NodeScripts.ClusterStartScript }],
+                    Items =
+                    [
+                        new V1KeyToPath { Key = NodeScripts.ClusterStartScript, Path = NodeScripts.ClusterStartScript },
+                        new V1KeyToPath { Key = NodeScripts.JsonSetProgram, Path = NodeScripts.JsonSetProgram },
+                        new V1KeyToPath { Key = NodeScripts.PeerListProgram, Path = NodeScripts.PeerListProgram },
+                    ],
                 },
             },
             new() { Name = "peers", ConfigMap = new V1ConfigMapVolumeSource { Name = peerDirectory.Metadata.Name } },

@@ -16,14 +16,7 @@ public static class StorageJobsBuilder
     /// <summary>The scripts ConfigMap; null when neither backups nor snapshots are on.</summary>
     public static V1ConfigMap? Scripts(ClusterSpec spec)
     {
-        var data = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (spec.Storage.Backup.Enabled)
-        {
-            data[StorageScripts.BackupScript] = StorageScripts.Backup(spec);
-            data[StorageScripts.RestoreScript] = StorageScripts.Restore(spec);
-        }
-        if (spec.Storage.Snapshots.Enabled)
-            data[StorageScripts.SnapshotScript] = StorageScripts.Snapshot(spec);
+        var data = StorageScripts.Files(spec);
         if (data.Count == 0) return null;
         return new V1ConfigMap
         {
@@ -98,7 +91,7 @@ public static class StorageJobsBuilder
     /// <summary>The CronJob snapshotting every peer's volumes and pruning old sets.</summary>
     public static V1CronJob SnapshotCronJob(ClusterSpec spec)
     {
-        var container = Container("snapshot", spec.Storage.Snapshots.Image, StorageScripts.SnapshotScript,
+        var container = Container(spec, "snapshot", spec.Storage.Snapshots.Image, StorageScripts.SnapshotScript,
             env: [],
             mounts: [new() { Name = "scripts", MountPath = StorageScripts.ScriptsMount, ReadOnlyProperty = true }]);
         var pod = Pod(spec, StorageNames.SnapshotJob, container, [ScriptsVolume(spec)], StorageNames.SnapshotCronJob(spec));
@@ -108,7 +101,7 @@ public static class StorageJobsBuilder
 
     private static V1PodTemplateSpec PinsetPod(ClusterSpec spec, string script, bool backupReadOnly)
     {
-        var container = Container("pinset", spec.Images.Cluster, script,
+        var container = Container(spec, "pinset", spec.Images.Cluster, script,
             env:
             [
                 new V1EnvVar
@@ -135,8 +128,9 @@ public static class StorageJobsBuilder
     private static V1Volume ScriptsVolume(ClusterSpec spec) =>
         new() { Name = "scripts", ConfigMap = new V1ConfigMapVolumeSource { Name = StorageNames.Scripts(spec) } };
 
-    private static V1Container Container(string name, string image, string script, List<V1EnvVar> env, List<V1VolumeMount> mounts)
+    private static V1Container Container(ClusterSpec spec, string name, string image, string script, List<V1EnvVar> env, List<V1VolumeMount> mounts)
     {
+        env.AddRange(StorageScripts.Values(spec, script).Select(v => new V1EnvVar { Name = v.Name, Value = v.Value }));
         env.Add(new V1EnvVar { Name = "HOME", Value = "/tmp" });
         env.Add(new V1EnvVar { Name = "TMPDIR", Value = "/tmp" });
         mounts.Add(new V1VolumeMount { Name = "tmp", MountPath = "/tmp" });

@@ -20,16 +20,18 @@ public class PeerAddressesBuilderTests
         return spec with { Peers = peers, Cluster = spec.Cluster with { TrustAllPeers = trustAllPeers } };
     }
 
-    /// <summary>Lines "ordinal peerID address" of one ConfigMap key, split into their three fields.</summary>
+    /// <summary>Lines "ordinal peerID" of one ConfigMap key, with the address its kind's template gives them.</summary>
     private static List<(int Ordinal, string PeerId, string Address)> Lines(V1ConfigMap map, string key)
     {
         var text = map.Data[key];
+        var template = map.Data[key == PeerAddressesBuilder.ClusterPeersKey ? PeerAddressesBuilder.ClusterAddressKey : PeerAddressesBuilder.KuboAddressKey];
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         return text.TrimEnd('\n').Split('\n').Select(line =>
         {
             var parts = line.Split(' ');
-            Assert.Equal(3, parts.Length);
-            return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), parts[1], parts[2]);
+            Assert.Equal(2, parts.Length);
+            var ordinal = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            return (ordinal, parts[1], PeerAddressesBuilder.Expand(template, ordinal, parts[1]));
         }).ToList();
     }
 
@@ -90,14 +92,15 @@ public class PeerAddressesBuilderTests
 
     [Theory]
     [MemberData(nameof(PeerCounts))]
-    public void TrustedPeers_AreExactlyTheClusterPeerIds(int peers)
+    public void TrustedPeers_AreExactlyTheClusterPeersOfTheDirectory(int peers)
     {
         var ids = ClusterIdentities.Placeholder(peers);
 
         var map = PeerAddressesBuilder.Build(Spec(peers), ids);
 
-        Assert.Equal(ids.ClusterPeerIds, map.Data[PeerAddressesBuilder.TrustedPeersKey].Split(','));
-        Assert.All(ids.KuboPeerIds, id => Assert.DoesNotContain(id, map.Data[PeerAddressesBuilder.TrustedPeersKey]));
+        // Empty: the start script trusts exactly the IDs of the cluster-peers lines (no second list to grow).
+        Assert.Equal("", map.Data[PeerAddressesBuilder.TrustedPeersKey]);
+        Assert.Equal(ids.ClusterPeerIds, Lines(map, PeerAddressesBuilder.ClusterPeersKey).Select(l => l.PeerId));
     }
 
     [Theory]
@@ -131,7 +134,7 @@ public class PeerAddressesBuilderTests
         Assert.Equal("ipfs-dev", map.Metadata.NamespaceProperty);
         Assert.Equal("peer-directory", map.Metadata.Labels["app.kubernetes.io/component"]);
         Assert.Equal(
-            [PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.TrustedPeersKey],
+            [PeerAddressesBuilder.ClusterAddressKey, PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.KuboAddressKey, PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.TrustedPeersKey],
             map.Data.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -56,8 +56,9 @@ public sealed partial class ClusterDomainTests : IDisposable
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.EndsWith($".{spec.Namespace}.svc.{Domain}", name, StringComparison.Ordinal));
         // Each consumer of an address: the peer directory (cluster peers and kubo Peering.Peers) and the pinset jobs' REST API address.
-        Assert.Contains($".ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/", text, StringComparison.Ordinal);
-        Assert.Contains($".ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
+        // The directory holds one address template per kind; the pods' scripts fill in each line's ordinal and ID.
+        Assert.Contains($"/dns/ipfs-{{ordinal}}.ipfs-peers.ipfs.svc.{Domain}/tcp/9096/p2p/{{id}}", text, StringComparison.Ordinal);
+        Assert.Contains($"/dns/ipfs-{{ordinal}}.ipfs-peers.ipfs.svc.{Domain}/tcp/4001", text, StringComparison.Ordinal);
         Assert.Equal($"/dns/ipfs-peers.ipfs.svc.{Domain}/tcp/9094", StorageScripts.ApiHost(spec));
         Assert.Contains(StorageScripts.ApiHost(spec), text, StringComparison.Ordinal);
     }
@@ -73,16 +74,22 @@ public sealed partial class ClusterDomainTests : IDisposable
     }
 
     [Fact]
-    public void EveryPeerAddressUsesTheDomain()
+    public void EveryPeerDirectoryLineUsesTheDomain()
     {
         var spec = WithDomain("prod");
-        var ids = TestSpecs.Material(spec).Identities;
+        var directory = ClusterManifest.Build(spec, TestSpecs.Material(spec)).SelectMany(c => c.Objects).OfType<V1ConfigMap>()
+            .Single(c => c.Metadata.Name == spec.Names.PeerAddresses);
 
-        for (var i = 0; i < spec.Peers; i++)
+        foreach (var (key, template) in new[] { (PeerAddressesBuilder.ClusterPeersKey, PeerAddressesBuilder.ClusterAddressKey), (PeerAddressesBuilder.KuboPeersKey, PeerAddressesBuilder.KuboAddressKey) })
         {
-            var host = $"/dns/ipfs-{i}.ipfs-peers.ipfs.svc.{Domain}";
-            Assert.Equal($"{host}/tcp/9096/p2p/{ids.ClusterPeerIds[i]}", PeerAddressesBuilder.ClusterPeerAddress(spec, i, ids.ClusterPeerIds[i]));
-            Assert.Equal($"{host}/tcp/4001", PeerAddressesBuilder.KuboPeerAddress(spec, i));
+            var lines = directory.Data[key].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(spec.Peers, lines.Length);
+            Assert.All(lines, line =>
+            {
+                var ordinal = int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.StartsWith($"/dns/{spec.Names.Pod(ordinal)}.ipfs-peers.ipfs.svc.{Domain}/tcp/",
+                    PeerAddressesBuilder.Expand(directory.Data[template], ordinal, line.Split(' ')[1]), StringComparison.Ordinal);
+            });
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Spec;
@@ -15,20 +16,22 @@ namespace Ipfs.Manifests.Tests.Builders.Network;
 /// </summary>
 public class PrivateSwarmTests
 {
-    private static List<string[]> KuboConfigCalls(ClusterSpec spec, int ordinal = 0)
+    /// <summary>Starts pod <paramref name="ordinal"/>'s kubo under busybox sh; returns its repo config.</summary>
+    private static JsonNode KuboConfigCalls(ClusterSpec spec, int ordinal = 0)
     {
         using var harness = new ScriptHarness(spec, TestSpecs.Material(spec));
-        var repo = Path.GetDirectoryName(harness.RepoFile(ordinal, "config"))!;
-        Directory.CreateDirectory(repo);
-        File.WriteAllText(Path.Combine(repo, "config"), ScriptHarness.SampleKuboConfig);
-        var log = Path.Combine(repo, "ipfs.log");
-        File.WriteAllText(log, "");
-        var (exit, _, error) = harness.Run(NodeScripts.KuboConfigScript, $"ipfs-{ordinal}", ("IPFS_PATH", repo), ("IPFS_LOG", log), ("HOST_IP", "35.1.2.3"));
-        Assert.True(exit == 0, error);
-        return File.ReadAllLines(log).Select(l => l.TrimEnd('\u001f').Split('\u001f')).ToList();
+        harness.StartKubo(ordinal, ScriptHarness.SampleKuboConfig,
+            ("HOST_IP", "35.1.2.3"), ("SWARM_NODE_PORT_BASE", "30401"), ("LIBP2P_FORCE_PNET", spec.Network.PrivateSwarm ? "1" : ""));
+        return JsonNode.Parse(harness.RepoConfig(ordinal))!;
     }
 
-    private static string? Value(List<string[]> calls, string key) => calls.SingleOrDefault(c => c.Contains(key))?[^1];
+    /// <summary>The compact JSON of a dotted key in the config ("null" for a JSON null; null when absent).</summary>
+    private static string? Value(JsonNode config, string key)
+    {
+        var parts = key.Split('.');
+        var parent = parts[..^1].Aggregate((JsonNode?)config, (node, part) => node?[part]) as JsonObject;
+        return parent is not null && parent.TryGetPropertyValue(parts[^1], out var value) ? value?.ToJsonString() ?? "null" : null;
+    }
 
     [Theory]
     [InlineData("private")]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Ipfs.Manifests.Builders.Network;
 using Ipfs.Manifests.Builders.NodeSet;
@@ -19,18 +20,14 @@ public class SwarmAnnouncementTests
     private static (List<string>? Announced, string Error) Announced(ClusterSpec spec, int ordinal, string? hostIp = null)
     {
         using var harness = new ScriptHarness(spec, TestSpecs.Material(spec));
-        var repo = Path.GetDirectoryName(harness.RepoFile(ordinal, "config"))!;
-        Directory.CreateDirectory(repo);
-        File.WriteAllText(Path.Combine(repo, "config"), ScriptHarness.SampleKuboConfig);
-        var log = Path.Combine(repo, "ipfs.log");
-        File.WriteAllText(log, "");
-        var env = new List<(string, string)> { ("IPFS_PATH", repo), ("IPFS_LOG", log) };
+        var env = new List<(string, string)> { (SwarmAnnouncement.NodePortBaseVariable, spec.Network.NodePort.BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
         if (hostIp is not null) env.Add((SwarmAnnouncement.HostIpVariable, hostIp));
+        if (spec.Network.PrivateSwarm) env.Add(("LIBP2P_FORCE_PNET", "1"));
 
-        var (exit, _, error) = harness.Run(NodeScripts.KuboConfigScript, $"ipfs-{ordinal}", [.. env]);
+        var (exit, _, error, _) = harness.TryStartKubo(ordinal, ScriptHarness.SampleKuboConfig, [.. env]);
         if (exit != 0) return (null, error);
-        var call = File.ReadAllLines(log).Select(l => l.TrimEnd('\u001f').Split('\u001f')).Single(c => c.Contains("Addresses.AppendAnnounce"));
-        return (JsonDocument.Parse(call[^1]).RootElement.EnumerateArray().Select(e => e.GetString()!).ToList(), error);
+        var announced = JsonNode.Parse(harness.RepoConfig(ordinal))!["Addresses"]!["AppendAnnounce"]!.AsArray();
+        return (announced.Select(e => e!.GetValue<string>()).ToList(), error);
     }
 
     private static V1Container Kubo(ClusterSpec spec) => StatefulSet(spec).Spec.Template.Spec.Containers.Single(c => c.Name == "kubo");
@@ -104,7 +101,7 @@ public class SwarmAnnouncementTests
         var (announced, error) = Announced(For("load-balancer"), 3);
 
         Assert.Null(announced);
-        Assert.Contains("no load-balancer address for ordinal 3", error);
+        Assert.Contains("no kubo identity for ordinal 3", error);
     }
 
     [Theory]

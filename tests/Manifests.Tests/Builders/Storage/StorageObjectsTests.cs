@@ -70,7 +70,7 @@ public class StorageObjectsTests
     {
         var spec = WithStorage(TestSpecs.Prod, s => s with { DataSize = "400Gi" });
 
-        Assert.Contains("ipfs config Datastore.StorageMax 327680MiB\n", new NodeSetObjects(spec).Scripts.Data[NodeScripts.KuboConfigScript]);
+        Assert.Contains("*\tDatastore.StorageMax\t\"327680MiB\"\n", new NodeSetObjects(spec).Scripts.Data[NodeScripts.KuboSettingsFile]);
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public class StorageObjectsTests
         });
 
         Assert.Empty(Objects(spec).OfType<V1VolumeSnapshotClass>());
-        Assert.Contains("volumeSnapshotClassName: csi-snapshots\n", One<V1ConfigMap>(spec, "ipfs-storage-scripts").Data[StorageScripts.SnapshotScript]);
+        Assert.Contains("volumeSnapshotClassName: csi-snapshots\n", One<V1ConfigMap>(spec, "ipfs-storage-scripts").Data[StorageScripts.SnapshotTemplateFile]);
     }
 
     [Fact]

@@ -16,12 +16,16 @@ internal sealed class StorageScriptHarness : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("ipfs-storage-scripts-").FullName;
     private readonly Dictionary<string, string> _scripts;
+    private readonly ClusterSpec _spec;
 
     public StorageScriptHarness(ClusterSpec spec)
     {
+        _spec = spec;
         _scripts = new Dictionary<string, string>(StorageJobsBuilder.Scripts(spec)!.Data);
-        foreach (var folder in new[] { "bin", "backups", "created", "snapshots" })
+        foreach (var folder in new[] { "bin", "backups", "created", "snapshots", "scripts" })
             Directory.CreateDirectory(Path.Combine(_root, folder));
+        foreach (var (name, text) in _scripts)
+            File.WriteAllText(Path.Combine(_root, "scripts", name), text);
         Tool("ipfs-cluster-ctl", """
             #!/bin/sh
             { printf '%s\037' "$@"; printf 'CREDENTIALS=%s\n' "${CLUSTER_CREDENTIALS:-}"; } >> "$CTL_LOG"
@@ -87,13 +91,15 @@ internal sealed class StorageScriptHarness : IDisposable
     /// <summary>Runs a script with the given environment; returns exit code, stdout and stderr.</summary>
     public (int Exit, string Output, string Error) Run(string script, params (string Name, string Value)[] env)
     {
-        var text = _scripts[script].Replace(StorageScripts.BackupMount + "/", Path.Combine(_root, "backups") + "/", StringComparison.Ordinal);
+        var text = _scripts[script]
+            .Replace(StorageScripts.BackupMount + "/", Path.Combine(_root, "backups") + "/", StringComparison.Ordinal)
+            .Replace(StorageScripts.ScriptsMount + "/", Path.Combine(_root, "scripts") + "/", StringComparison.Ordinal);
         var path = Path.Combine(_root, script);
         File.WriteAllText(path, text);
 
         var environment = new Dictionary<string, string>
         {
-            ["PATH"] = Path.Combine(_root, "bin") + ":/usr/bin:/bin",
+            ["PATH"] = ImageShell.SearchPath(Path.Combine(_root, "bin")),
             ["TMPDIR"] = _root,
             ["CTL_LOG"] = CtlLog,
             ["KUBECTL_LOG"] = KubectlLog,
@@ -101,6 +107,7 @@ internal sealed class StorageScriptHarness : IDisposable
             ["SNAPSHOTS"] = Snapshots,
             ["CLUSTER_CREDENTIALS"] = "admin:fixed-test-password",
         };
+        foreach (var (name, value) in StorageScripts.Values(_spec, script)) environment[name] = value;
         foreach (var (name, value) in env) environment[name] = value;
         return ImageShell.Run(path, environment);
     }
