@@ -263,7 +263,7 @@ public sealed class RenderSafetyTests : IDisposable
         var text = File.ReadAllText(_project.Material);
         File.WriteAllText(_project.Material, text.Replace("\"format\": 2,", "\"format\": 2,\n  \"format\": 2,", StringComparison.Ordinal));
 
-        AssertRefused(() => Render(), "dev.json: (file): is not readable material", "Duplicate property 'format'");
+        AssertRefused(() => Render(), "dev.json: (file): is not readable material", "the key format is written twice");
     }
 
     [Fact]
