@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using Ipfs.Manifests.Builders.Network;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Builders.NodeSet;
@@ -172,5 +172,5 @@ public static class NodeScripts
         "echo \"ipfs-infra: cluster peer of ordinal $ordinal is $CLUSTER_ID\"\n" +
         "exec /usr/local/bin/entrypoint.sh daemon\n";
 
-    private static string Json(object value) => "'" + JsonSerializer.Serialize(value) + "'";
+    private static string Json(object value) => "'" + ManifestJson.Serialize(value) + "'";
 }

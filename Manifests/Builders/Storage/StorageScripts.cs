@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Crds.Snapshot;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 
@@ -264,7 +265,7 @@ public static class StorageScripts
 
     private static string SnapshotManifest(ClusterSpec spec)
     {
-        var yaml = KubernetesYaml.Serialize(SnapshotTemplate(spec));
+        var yaml = ManifestYaml.Serialize(SnapshotTemplate(spec));
         var text = new StringBuilder();
         foreach (var line in yaml.TrimEnd('\n').Split('\n'))
             text.Append(line).Append('\n');
