@@ -6,10 +6,10 @@ using k8s;
 namespace Ipfs.Manifests.Serialization;
 
 /// <summary>
-/// JSON of the objects this library builds, without reflection: KubernetesClient.Aot's
-/// source-generated metadata for the Kubernetes models plus this library's own for its custom
-/// resources, with KubernetesClient's settings (nulls omitted, camelCase, its date and time formats).
-/// The same text <c>k8s.KubernetesJson.Serialize</c> gives for a Kubernetes model.
+/// JSON of the objects this library builds, without reflection: source-generated metadata
+/// (<see cref="ManifestJsonContext"/>) with KubernetesClient's settings (nulls omitted, camelCase,
+/// its date and time formats): the same text <c>k8s.KubernetesJson.Serialize</c> gives for a
+/// Kubernetes model.
 /// </summary>
 public static class ManifestJson
 {
@@ -23,14 +23,14 @@ public static class ManifestJson
     public static T Deserialize<T>(string json) =>
         (T)(JsonSerializer.Deserialize(json, TypeInfo(typeof(T))) ?? throw new JsonException($"the JSON is null, not a {typeof(T).Name}"));
 
-    /// <summary>Generated metadata of <paramref name="type"/>; fails for a type neither context knows.</summary>
+    /// <summary>Generated metadata of <paramref name="type"/>; fails for a type the context does not reach.</summary>
     public static JsonTypeInfo TypeInfo(Type type) => Options.GetTypeInfo(type);
 
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions
         {
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(SourceGenerationContext.Default, ManifestJsonContext.Default),
+            TypeInfoResolver = ManifestJsonContext.Default,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         };

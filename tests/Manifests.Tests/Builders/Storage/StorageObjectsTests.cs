@@ -61,8 +61,8 @@ public class StorageObjectsTests
         Assert.All(claims.Where(c => c.Metadata.Name.StartsWith("state-", StringComparison.Ordinal)), c => Assert.Equal("25Gi", c.Spec.Resources.Requests["storage"].ToString()));
 
         // Growing the volumes leaves the StatefulSet (whose claim templates are immutable) as it was.
-        var before = ManifestJson.Serialize(new NodeSetObjects(TestSpecs.Prod).StatefulSet.Spec.VolumeClaimTemplates);
-        var after = ManifestJson.Serialize(new NodeSetObjects(spec).StatefulSet.Spec.VolumeClaimTemplates);
+        var before = string.Join('\n', new NodeSetObjects(TestSpecs.Prod).StatefulSet.Spec.VolumeClaimTemplates.Select(ManifestJson.Serialize));
+        var after = string.Join('\n', new NodeSetObjects(spec).StatefulSet.Spec.VolumeClaimTemplates.Select(ManifestJson.Serialize));
         Assert.Equal(before, after);
     }
 
