@@ -6,12 +6,12 @@
 #   - the JIT render (the framework-dependent build, as `dotnet run` starts it minus the build check),
 # alternating round by round so load on the machine hits all alike. Prints medians and ratios.
 # Goals: native render below the kustomize build, and within 2x of the empty .NET start.
-# Usage: scripts/benchmark-native.sh [ROUNDS]   (default 21)
+# Usage: scripts/benchmark-native.sh [ROUNDS]   (default 21; IPFS_INFRA_NATIVE=path skips the native build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-21}
 
-native=$(bash scripts/build-native.sh | tail -1)
+native=${IPFS_INFRA_NATIVE:-$(bash scripts/build-native.sh | tail -1)} # a binary built before, or build it now
 dotnet build Cli -c Release --nologo -v quiet >/dev/null
 jit=$PWD/Cli/bin/Release/net10.0/ipfs-infra
 

@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Ipfs.Cli.Tests;
 
 /// <summary>
-/// The native render binary, built once per test run by scripts/build-native.sh (a no-op when it is
-/// up to date, as after .ci/run's build). Null where the AOT toolchain (clang) is missing.
+/// The native render binary: the one IPFS_INFRA_NATIVE names (.ci/run builds it first and sets it),
+/// else built once per test run by scripts/build-native.sh. Null where the AOT toolchain (clang) is
+/// missing.
 /// </summary>
 public sealed class NativeBinary
 {
@@ -26,6 +27,11 @@ public sealed class NativeBinary
 
     public NativeBinary()
     {
+        if (Environment.GetEnvironmentVariable("IPFS_INFRA_NATIVE") is { Length: > 0 } built)
+        {
+            Path = File.Exists(built) ? built : throw new FileNotFoundException($"IPFS_INFRA_NATIVE names {built}, which does not exist");
+            return;
+        }
         if (!OperatingSystem.IsLinux() || !OnPath("clang")) return;
         var (exit, stdout, stderr) = Run("bash", RepositoryDirectory(), TimeSpan.FromMinutes(20), "scripts/build-native.sh");
         if (exit != 0) throw new InvalidOperationException($"scripts/build-native.sh failed (exit {exit}):\n{stdout}\n{stderr}");

@@ -63,7 +63,7 @@ public sealed class NativeRenderTests : IClassFixture<NativeBinary>, IDisposable
     }
 
     private static SortedDictionary<string, string> Files(string directory) => new(
-        Directory.EnumerateFiles(directory).ToDictionary(p => Path.GetFileName(p), p => $"{File.GetUnixFileMode(p)}\n{File.ReadAllText(p)}"),
+        Directory.EnumerateFiles(directory).ToDictionary(p => Path.GetFileName(p), p => $"{(OperatingSystem.IsWindows() ? "" : File.GetUnixFileMode(p))}\n{File.ReadAllText(p)}"),
         StringComparer.Ordinal);
 
     [SkippableTheory]
