@@ -26,6 +26,11 @@ namespace Ipfs.Cli
             reference.SetAction(_ => Guard(stderr, () => { stdout.Write(ConfigReference.Markdown()); return 0; }));
 
             var peerCounts = new Option<int[]>("--peers") { Description = "Peer counts to measure", DefaultValueFactory = _ => [3, 30, 300], AllowMultipleArgumentsPerToken = true };
+            peerCounts.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int[]>() is { } counts && counts.Any(c => c is < 1 or > 10000))
+                    result.AddError("--peers: every peer count must be between 1 and 10000");
+            });
             var benchmark = new Command("benchmark", "Print build-and-render time and allocations for 3, 30 and 300 peers (run with -c Release)") { peerCounts };
             benchmark.SetAction(parsed => Guard(stderr, () => BenchmarkCommand.Run(parsed.GetValue(peerCounts)!, stdout)));
 
@@ -54,6 +59,17 @@ namespace Ipfs.Cli
             {
                 stderr.WriteLine($"error: {e.Message}");
                 return 1;
+            }
+            catch (PlatformNotSupportedException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            catch (Exception e)
+            {
+                // A backstop only: every known failure above has its own message. Never a stack trace.
+                stderr.WriteLine($"error: unexpected {e.GetType().Name}: {e.Message}");
+                return 70;
             }
         }
     }

@@ -7,23 +7,28 @@ namespace Ipfs.Cli;
 
 /// <summary>
 /// <c>render --stack NAME</c>: reads Pulumi.NAME.yaml, validates it, loads (or creates once) the
-/// stack's secret material, builds every object and writes YAML plus kustomization.yaml. Writes
-/// nothing but the output folder and the material file.
+/// stack's secret material, builds every object and replaces the output folder with YAML plus
+/// kustomization.yaml in one atomic step. Writes nothing but the output folder, the material file
+/// and their lock (<c>.material/NAME.json.lock</c>); every check runs before anything is written.
 /// </summary>
 internal static class RenderCommand
 {
     public static int Run(string stack, string? project, string? output, TextWriter stdout)
     {
+        if (!OperatingSystem.IsLinux())
+            throw new PlatformNotSupportedException("render needs Linux (flock, fsync of folders and renameat2 with RENAME_EXCHANGE keep its material and output safe); run it on Linux, for example in CI or a container");
         var location = StackLocation.Resolve(stack, project);
         var spec = ClusterSpecLoader.Load(StackFileReader.Read(location.StackFile));
-        var outputDirectory = Path.GetFullPath(output ?? location.DefaultOutput);
+        using var folder = OutputFolder.Open(OutputTarget.Resolve(location, output));
+        var outputDirectory = folder.Path;
         // Volumes grow in place but never shrink or change class: judged against the claims of the
         // previous render in the output folder (docs/storage.md), before anything is written.
-        var storagePlan = StorageChanges.Verify(StorageState.ReadRendered(outputDirectory), spec, Path.GetFileName(location.StackFile));
+        var previous = folder.HoldsPreviousRender ? StorageState.ReadRendered(outputDirectory) : null;
+        var storagePlan = StorageChanges.Verify(previous, spec, Path.GetFileName(location.StackFile));
         var (material, changes) = MaterialFile.LoadOrCreate(location.MaterialFile, spec);
         var components = ClusterManifest.Build(spec, material);
         var files = ManifestRenderer.Render(components);
-        RenderWriter.Write(outputDirectory, files);
+        folder.Replace(files);
 
         foreach (var change in changes)
             stdout.WriteLine($"material: {change} in {Relative(location.MaterialFile)}");

@@ -24,6 +24,8 @@ internal sealed record StackLocation(string ProjectDirectory, string Stack)
             throw new ConfigValidationException([new ConfigProblem("command line", "--stack", stack, "must be a stack name such as dev or prod (lower-case letters, digits, '-')")]);
         if (project is not null)
         {
+            if (string.IsNullOrWhiteSpace(project) || project.Contains('\0', StringComparison.Ordinal))
+                throw new ConfigValidationException([new ConfigProblem("command line", "--project", project, "must be the path of the folder holding Pulumi.yaml")]);
             if (!File.Exists(Path.Combine(project, "Pulumi.yaml")))
                 throw new ConfigValidationException([new ConfigProblem("command line", "--project", project, "has no Pulumi.yaml")]);
             return new StackLocation(Path.GetFullPath(project), stack);

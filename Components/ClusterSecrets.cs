@@ -45,7 +45,17 @@ public sealed class ClusterSecrets : ComponentResource
                 var (clusterPeers, kuboPeers) = IdentityDerivation.ForPeers(t.Item4, spec.Peers);
                 return new SecretMaterial(t.Item1, t.Item2, spec.Network.PrivateSwarm ? t.Item3 : null, clusterPeers, kuboPeers);
             }));
-        Identities = Output.Unsecret(Material.Apply(m => m.Identities));
+        // Public halves only, from the identity seed alone: a rotated password (unknown during its
+        // preview) leaves the peer IDs and every object built from them known.
+        Identities = Output.Unsecret(identitySeed.Apply(seed =>
+        {
+            var (clusterPeers, kuboPeers) = IdentityDerivation.ForPeers(seed, spec.Peers);
+            return new ClusterIdentities(clusterPeers.Select(p => p.PeerId).ToList(), kuboPeers.Select(p => p.PeerId).ToList());
+        }));
+        // A keyed digest (HMAC under a key derived from the cluster secret) reveals nothing about
+        // the values, so it may leave the secret: it is unknown in a preview exactly when some
+        // random material is (re)created, which is when the pods must roll.
+        SecretsChecksum = Output.Unsecret(Material.Apply(m => Manifests.Builders.SecretsChecksum.Compute(spec, m)));
         ClusterPeerIds = Identities.Apply(i => i.ClusterPeerIds.ToImmutableArray());
         KuboPeerIds = Identities.Apply(i => i.KuboPeerIds.ToImmutableArray());
         RestApiPassword = Output.CreateSecret(password);
@@ -67,6 +77,12 @@ public sealed class ClusterSecrets : ComponentResource
 
     /// <summary>Public peer IDs by ordinal, not secret: everything non-Secret is built from these.</summary>
     public Output<ClusterIdentities> Identities { get; }
+
+    /// <summary>
+    /// Keyed digest of the Secrets' data (<see cref="Manifests.Builders.SecretsChecksum"/>), not
+    /// secret: the node set's pod template carries it so that any rotation rolls the pods.
+    /// </summary>
+    public Output<string> SecretsChecksum { get; }
 
     /// <summary>ipfs-cluster peer IDs by ordinal.</summary>
     [Output("clusterPeerIds")]

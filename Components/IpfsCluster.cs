@@ -32,6 +32,7 @@ public sealed class IpfsCluster : ComponentResource
         {
             Spec = spec,
             Identities = Secrets.Identities,
+            SecretsChecksum = Secrets.SecretsChecksum,
             DependsOn = [ns, .. Storage.Objects, .. Secrets.Secrets],
         }, new ComponentResourceOptions { Parent = this });
         Monitoring = new ClusterMonitoring($"{name}-monitoring", new ClusterMonitoringArgs { Spec = spec, DependsOn = [ns] },

@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
 using Ipfs.Manifests.Spec;
@@ -18,9 +19,14 @@ public sealed class IpfsNodeSet : ComponentResource
         : base("ipfs:index:IpfsNodeSet", name, args, options)
     {
         var spec = args.Spec;
-        var shape = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
+        var shape = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder);
+        // Only the StatefulSet carries the Secrets' digest: the other objects are built from the
+        // identities alone, so a rotation shows in a preview as a change of the StatefulSet only.
+        var withoutDigest = args.Identities.Apply(ids => ClusterManifest.NodeSetObjects(spec, ids, SecretsChecksum.Placeholder));
+        var withDigest = Output.Tuple(args.Identities, args.SecretsChecksum)
+            .Apply(t => ClusterManifest.NodeSetObjects(spec, t.Item1, t.Item2));
         Objects = ManifestRegistration.Register(this, shape,
-            args.Identities.Apply(ids => ClusterManifest.NodeSetObjects(spec, ids)),
+            obj => obj is V1StatefulSet ? withDigest : withoutDigest,
             (obj, earlier) => ObjectOptions(spec, obj, args.DependsOn, earlier));
 
         PeerServiceName = Output.Create(spec.Names.PeerService);
@@ -61,6 +67,9 @@ public sealed class IpfsNodeSetArgs : ResourceArgs
 
     /// <summary>Public peer IDs by ordinal (from <see cref="ClusterSecrets.Identities"/>).</summary>
     public required Output<ClusterIdentities> Identities { get; init; }
+
+    /// <summary>Keyed digest of the Secrets the pods read (from <see cref="ClusterSecrets.SecretsChecksum"/>).</summary>
+    public required Output<string> SecretsChecksum { get; init; }
 
     /// <summary>Resources the objects wait for (the namespace, the Secrets they mount).</summary>
     public IReadOnlyList<Resource> DependsOn { get; init; } = [];

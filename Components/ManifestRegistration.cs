@@ -17,18 +17,30 @@ internal static class ManifestRegistration
         Resource parent,
         IReadOnlyList<IKubernetesObject<V1ObjectMeta>> shape,
         Output<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>> value,
+        Func<IKubernetesObject<V1ObjectMeta>, IReadOnlyList<ManifestObject>, CustomResourceOptions> options) =>
+        Register(parent, shape, _ => value, options);
+
+    /// <summary>
+    /// Registers every object of <paramref name="shape"/>, object <c>i</c> taken from the list
+    /// <paramref name="valueFor"/> gives for it: objects may come from lists built from different
+    /// outputs, so an object stays known while another one waits for an unknown value.
+    /// </summary>
+    public static IReadOnlyList<ManifestObject> Register(
+        Resource parent,
+        IReadOnlyList<IKubernetesObject<V1ObjectMeta>> shape,
+        Func<IKubernetesObject<V1ObjectMeta>, Output<IReadOnlyList<IKubernetesObject<V1ObjectMeta>>>> valueFor,
         Func<IKubernetesObject<V1ObjectMeta>, IReadOnlyList<ManifestObject>, CustomResourceOptions> options)
     {
         var registered = new List<ManifestObject>(shape.Count);
-        var checkedValue = value.Apply(list => list.Count == shape.Count
-            ? list
-            : throw new InvalidOperationException($"Expected {shape.Count} objects but the builder returned {list.Count}."));
         for (var i = 0; i < shape.Count; i++)
         {
             var index = i;
+            var checkedValue = valueFor(shape[i]).Apply(list => list.Count == shape.Count
+                ? list[index]
+                : throw new InvalidOperationException($"Expected {shape.Count} objects but the builder returned {list.Count}."));
             var opts = options(shape[i], registered);
             opts.Parent ??= parent;
-            registered.Add(new ManifestObject(ManifestObject.LogicalName(shape[i]), shape[i], checkedValue.Apply(list => list[index]), opts));
+            registered.Add(new ManifestObject(ManifestObject.LogicalName(shape[i]), shape[i], checkedValue, opts));
         }
         return registered;
     }

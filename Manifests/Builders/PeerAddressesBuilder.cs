@@ -9,13 +9,16 @@ namespace Ipfs.Manifests.Builders;
 /// The public peer directory: every peer's ID and stable address, one line per ordinal. A pod
 /// picks its own identity by ordinal and peers with every other line, so no pod is special and
 /// losing pod 0 strands nobody. One list for all pods keeps the ConfigMap linear in the peer count.
+/// Addresses are <c>/dns/</c> multiaddrs under the configured cluster domain: go-libp2p resolves
+/// <c>/dns/</c> to A and AAAA records at every dial (<c>/dns4/</c> would take A records only and
+/// leave IPv6-only clusters without peers).
 /// </summary>
 public static class PeerAddressesBuilder
 {
-    /// <summary>ConfigMap key: lines "ordinal peerID /dns4/…/tcp/9096/p2p/peerID" of the cluster peers.</summary>
+    /// <summary>ConfigMap key: lines "ordinal peerID /dns/…/tcp/9096/p2p/peerID" of the cluster peers.</summary>
     public const string ClusterPeersKey = "cluster-peers";
 
-    /// <summary>ConfigMap key: lines "ordinal peerID /dns4/…/tcp/4001" of the kubo nodes.</summary>
+    /// <summary>ConfigMap key: lines "ordinal peerID /dns/…/tcp/4001" of the kubo nodes.</summary>
     public const string KuboPeersKey = "kubo-peers";
 
     /// <summary>ConfigMap key: CLUSTER_CRDT_TRUSTEDPEERS value (every cluster peer ID, or "*").</summary>
@@ -29,11 +32,11 @@ public static class PeerAddressesBuilder
 
     /// <summary>Cluster peer multiaddress of <paramref name="ordinal"/>.</summary>
     public static string ClusterPeerAddress(ClusterSpec spec, int ordinal, string peerId) =>
-        $"/dns4/{spec.Names.PodDns(ordinal)}/tcp/{ClusterSwarmPort}/p2p/{peerId}";
+        $"/dns/{spec.Names.PodDns(ordinal)}/tcp/{ClusterSwarmPort}/p2p/{peerId}";
 
     /// <summary>kubo swarm multiaddress of <paramref name="ordinal"/> (without /p2p, as Peering.Peers wants).</summary>
     public static string KuboPeerAddress(ClusterSpec spec, int ordinal) =>
-        $"/dns4/{spec.Names.PodDns(ordinal)}/tcp/{KuboSwarmPort}";
+        $"/dns/{spec.Names.PodDns(ordinal)}/tcp/{KuboSwarmPort}";
 
     /// <summary>Builds the ConfigMap.</summary>
     public static V1ConfigMap Build(ClusterSpec spec, ClusterIdentities ids)

@@ -81,6 +81,7 @@ public static class ClusterSpecLoader
         SpecSections.ValidateStorage(spec, Add);
         SpecSections.ValidateNetwork(spec, Add);
         SpecSections.ValidateMonitoring(spec, Add);
+        SpecSections.ValidateRepinning(spec, Add);
         return problems;
     }
 
@@ -195,8 +196,8 @@ public static class ClusterSpecLoader
             Peers = Get<int>("peers"),
             Images = new(Get<string>("images.kubo"), Get<string>("images.cluster")),
             Replication = new(Get<int>("replication.min"), Get<int>("replication.max")),
-            Cluster = new(Get<int>("cluster.concurrentPins"), Get<string>("cluster.monitorPingInterval"),
-                Get<int>("cluster.crdtBatchSize"), Get<string>("cluster.crdtBatchMaxAge"), Get<bool>("cluster.trustAllPeers")),
+            Cluster = new(Get<int>("cluster.concurrentPins"), Get<int>("cluster.crdtBatchSize"), Get<string>("cluster.crdtBatchMaxAge"), Get<bool>("cluster.trustAllPeers")),
+            Repinning = SpecSections.Repinning(path => v[path]),
             Resources = new(Resources("kubo"), Resources("cluster")),
             Storage = SpecSections.Storage(path => v[path]),
             Network = SpecSections.Network(path => v[path]),

@@ -9,11 +9,14 @@ public static partial class ConfigSchema
     private static IEnumerable<ConfigField> MonitoringFields() =>
     [
         F("monitoring.enabled", FieldType.Bool, "Scraping, alert rules and the dashboard.", false, true),
-        Same("monitoring.namespace", FieldType.DnsLabel(63), "Namespace of Prometheus; the only place the metrics ports are reachable from.", "monitoring"),
+        Same("monitoring.namespace", FieldType.DnsLabel(63), "Namespace of Prometheus; the metrics ports admit only its pods matching monitoring.prometheusPodSelector.", "monitoring"),
         Same("monitoring.scrape", FieldType.OneOf("podMonitor", "serviceMonitor", "annotations"),
             "How Prometheus finds kubo (5001 /debug/metrics/prometheus) and ipfs-cluster (8888 /metrics): PodMonitors, ServiceMonitors over headless metrics Services, or prometheus.io annotations on those Services (no operator CRDs needed).", "podMonitor"),
         Same("monitoring.scrapeInterval", PrometheusDurationType.Between(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
             "Scrape interval of the PodMonitors/ServiceMonitors (at most 5m, Prometheus' staleness limit).", "30s"),
+        Same("monitoring.prometheusPodSelector", FieldType.LabelMap,
+            "Labels of the Prometheus pods in monitoring.namespace; only they reach the metrics ports (kubo 5001, which also serves kubo's RPC, and cluster 8888). The default matches the Prometheus pods prometheus-operator runs (kube-prometheus-stack).",
+            Map(("app.kubernetes.io/name", "prometheus"))),
         Same("monitoring.prometheusLabels", FieldType.LabelMap,
             "Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by (its podMonitorSelector, serviceMonitorSelector, ruleSelector).", Map(("release", "kube-prometheus-stack"))),
 
@@ -28,9 +31,11 @@ public static partial class ConfigSchema
         Same("monitoring.rules.memoryPercent", FieldType.Int(50, 100), "Container working-set memory, as a percentage of its limit, above which (for 15m) an alert fires.", 90),
         Same("monitoring.rules.restartThreshold", FieldType.Int(1, 1000), "Container restarts within 1h at which an alert fires.", 3),
         F("monitoring.rules.pinsetDivergenceThreshold", FieldType.Int(0, 1_000_000),
-            "Largest tolerated difference of the pin count between peers; keep it at least cluster.crdtBatchSize (peers lag by up to a batch).", 10, 100),
+            "Pins a peer's last full pinset listing may lag behind what the leading peer listed one window (10m) earlier; keep it at least cluster.crdtBatchSize.", 10, 100),
         Same("monitoring.rules.pinsetDivergenceWindow", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
-            "How long the pin counts must differ by more than the threshold before an alert fires.", "30m"),
+            "How long a peer must lag by more than the threshold before an alert fires (at least 15m: a restarted peer lists its pinset at its first state sync).", "30m"),
+        Same("monitoring.rules.underReplicatedFor", PrometheusDurationType.Between(TimeSpan.FromMinutes(5), TimeSpan.FromDays(1)),
+            "How long the pins held on the peers' kubo nodes must fall short of replication.min times the pinset before an alert fires.", "1h"),
 
         Same("monitoring.dashboard.enabled", FieldType.Bool, "Build the Grafana dashboard ConfigMap in monitoring.namespace (picked up by the Grafana sidecar).", true),
         Same("monitoring.dashboard.labels", FieldType.LabelMap, "Labels the Grafana sidecar selects dashboards by (its label/labelValue).", Map(("grafana_dashboard", "1"))),

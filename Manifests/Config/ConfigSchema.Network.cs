@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ipfs.Manifests.Naming;
+using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Config;
 
@@ -12,6 +13,9 @@ public static partial class ConfigSchema
         Same("network.privateSwarm", FieldType.Bool, "Private swarm: swarm key, LIBP2P_FORCE_PNET, no public bootstrap, QUIC/WebTransport/WebRTC off.", false),
         Same("network.clusterCidrs", FieldType.CidrList, "Pod and Service ranges of the Kubernetes cluster; kubo never filters or hides these.",
             List("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")),
+        Same("network.clusterDomain", DnsDomain,
+            "DNS domain of the Kubernetes cluster (kubelet --cluster-domain); every in-cluster address ends in it: the peer directory's /dns/ addresses and the pinset jobs' REST API address (e.g. ipfs-0.ipfs-peers.ipfs.svc.cluster.local).",
+            NetworkSpec.DefaultClusterDomain),
 
         Same("network.exposure", FieldType.OneOf("none", "nodePort", "loadBalancer"),
             "Public reachability of kubo's swarm port 4001 (never the APIs): none, one NodePort Service per pod, or one LoadBalancer Service per pod; kubo announces the matching public address.", "none"),
@@ -41,6 +45,9 @@ public static partial class ConfigSchema
 
     // Properties, not fields: Fields (in another part of this class) is initialised first and calls
     // NetworkFields(), before any static field of this file would be.
+
+    /// <summary>A DNS domain such as cluster.local (see <see cref="KubernetesNames.DnsDomainProblem"/>).</summary>
+    internal static FieldType DnsDomain => new DnsDomainType();
 
     /// <summary>A list of distinct IPv4 or IPv6 addresses in canonical form.</summary>
     internal static FieldType IpAddressList => FieldType.ListOf("list of IP addresses", "must be a list of IP addresses such as [34.120.0.10, 2600:1900::10]",
@@ -78,5 +85,17 @@ public static partial class ConfigSchema
         "annotation key, or empty for none", "must be an annotation key such as metallb.universe.tf/loadBalancerIPs, or empty for none",
         KubernetesNames.IsQualifiedName, allowEmpty: true);
 
-}
+    private sealed class DnsDomainType : FieldType
+    {
+        public override string Describe() => "DNS domain (RFC 1123 labels, no trailing dot)";
 
+        public override bool TryParse(JsonNode node, out object? value, out string error)
+        {
+            var text = ScalarText(node);
+            value = text;
+            var problem = text is null ? "it must be one name, not a list or a map" : KubernetesNames.DnsDomainProblem(text);
+            error = $"must be a DNS domain such as cluster.local: {problem}";
+            return problem is null;
+        }
+    }
+}

@@ -40,10 +40,10 @@ public static partial class ConfigSchema
         F("replication.max", FieldType.Int(1, 1000), "Pin replication factor maximum (CLUSTER_REPLICATIONFACTORMAX).", 2, 3),
 
         Same("cluster.concurrentPins", FieldType.Int(1, 1000), "Pins each peer's pin tracker runs at once.", 10),
-        Same("cluster.monitorPingInterval", FieldType.Duration, "How often peers send liveness pings (CLUSTER_MONITORPINGINTERVAL).", "15s"),
         F("cluster.crdtBatchSize", FieldType.Int(0, 100000), "CRDT batching: pins per batch commit; 0 turns batching off.", 0, 100),
         F("cluster.crdtBatchMaxAge", FieldType.Duration, "CRDT batching: longest a batch waits before commit.", "1m", "1m"),
         Same("cluster.trustAllPeers", FieldType.Bool, "Trust every peer (\"*\") instead of exactly this cluster's peer IDs.", false),
+        .. RepinningFields(),
 
         F("resources.kubo.requests.cpu", FieldType.Quantity, "kubo container CPU request.", "250m", "2"),
         F("resources.kubo.requests.memory", FieldType.Quantity, "kubo container memory request.", "512Mi", "8Gi"),

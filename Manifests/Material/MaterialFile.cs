@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Files;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Spec;
 
@@ -14,6 +15,11 @@ namespace Ipfs.Manifests.Material;
 /// (<see cref="IdentityDerivation"/>), so scaling changes nothing in the file: scaling up derives
 /// the new ordinals' identities, scaling back up after scaling down derives the same ones again.
 /// A file that cannot be read exactly is an error, never a reason to generate new material.
+/// Concurrent renders of a project are serialised by an flock on the material folder: exactly one
+/// creates (or rewrites) the file, through a temporary file of its own created exclusively and
+/// fsynced, an atomic rename and an fsync of the folder, before any render uses it. The file's
+/// permissions, links and folder are checked by <see cref="MaterialLocation"/> before anything is
+/// generated. Linux only.
 /// </summary>
 /// <remarks>
 /// Format 2: <c>format</c>, <c>clusterSecret</c>, <c>restApi {generation, password}</c>,
@@ -31,10 +37,23 @@ public static class MaterialFile
     /// <returns>The material for exactly <c>spec.Peers</c> peers and what changed in the file (empty when nothing did).</returns>
     /// <exception cref="ConfigValidationException">The file is not exactly readable format-2 material, or
     /// <c>restApi.passwordGeneration</c> is below the file's generation. The file is left untouched.</exception>
+    /// <exception cref="IOException">The file or its folder is in an unsafe or unreadable state (named in the message); nothing was generated.</exception>
     public static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreate(string path, ClusterSpec spec)
     {
+        if (!OperatingSystem.IsLinux()) throw LinuxOnly.Refusal("Keeping the material file safe");
+        var full = Path.GetFullPath(path);
+        MaterialLocation.PrepareFolder(full);
+        using var held = FileLock.Acquire(Path.GetDirectoryName(full)!, $"the material {full}", directory: true);
+        var target = MaterialLocation.ExistingTarget(full);
+        MaterialLocation.RemoveTemporaryFiles(target ?? full);
+        return LoadOrCreateLocked(target ?? full, target is not null, spec);
+    }
+
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static (SecretMaterial Material, IReadOnlyList<string> Changes) LoadOrCreateLocked(string path, bool exists, ClusterSpec spec)
+    {
         var changes = new List<string>();
-        var state = File.Exists(path) ? Read(path) : null;
+        var state = exists ? Read(path) : null;
         if (state is null)
         {
             state = new State(Hex(32), 0, null, Hex(IdentityDerivation.IdentitySeedLength));
@@ -72,6 +91,7 @@ public static class MaterialFile
         public string? SwarmKey { get; init; }
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static State Read(string path)
     {
         var source = Path.GetFileName(path);
@@ -81,7 +101,7 @@ public static class MaterialFile
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+            root = JsonNode.Parse(MaterialLocation.ReadOwnerOnly(path), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
                    ?? throw new JsonException("the document is not a JSON object");
         }
         catch (JsonException e)
@@ -124,6 +144,7 @@ public static class MaterialFile
         return new State(secret!, generation!.Value, password, identitySeed!) { SwarmKey = swarmKey };
     }
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private static void Write(string path, State state)
     {
         var root = new JsonObject
@@ -135,20 +156,18 @@ public static class MaterialFile
         if (state.SwarmKey is not null) root["swarmKey"] = state.SwarmKey;
         root["identitySeed"] = state.IdentitySeed;
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(directory))
+        var temp = DurableFile.TemporarySibling(path, MaterialLocation.TemporarySuffix);
+        try
         {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
-            else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            DurableFile.CreateNew(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", ownerOnly: true);
+            File.Move(temp, path, overwrite: true);
+            Posix.SyncDirectory(Path.GetDirectoryName(path)!);
         }
-        var temp = path + ".tmp";
-        File.Delete(temp); // a leftover from a crash may have looser permissions; UnixCreateMode applies only to new files
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temp, options))
-        using (var writer = new StreamWriter(stream))
-            writer.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temp, path, overwrite: true);
+        catch
+        {
+            MaterialLocation.TryDelete(temp); // the secrets of a write that failed; what stays goes at the next run
+            throw;
+        }
     }
 
     private static string Hex(int bytes) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(bytes));

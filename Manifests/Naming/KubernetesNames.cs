@@ -23,6 +23,30 @@ public static partial class KubernetesNames
     /// <summary>True for a label value: empty, or at most 63 characters, alphanumeric at both ends.</summary>
     public static bool IsLabelValue(string value) => value.Length == 0 || (value.Length <= 63 && Name().IsMatch(value));
 
+    /// <summary>Longest DNS name in text form, without the trailing dot (RFC 1035 section 2.3.4).</summary>
+    public const int MaxDnsName = 253;
+
+    /// <summary>
+    /// Why <paramref name="domain"/> is not a DNS domain as Kubernetes names its cluster domain, or
+    /// null when it is one: dot-separated RFC 1123 labels (lower-case letters, digits and '-', each
+    /// 1-63 characters, alphanumeric at both ends), at most <see cref="MaxDnsName"/> characters, not
+    /// an IP address, written without the trailing dot of the absolute form.
+    /// </summary>
+    public static string? DnsDomainProblem(string domain)
+    {
+        if (domain.Length == 0) return "it is empty";
+        if (domain.EndsWith('.')) return $"'{domain}' ends with a dot: write it without the trailing dot ({domain.TrimEnd('.')})";
+        if (domain.Length > MaxDnsName) return $"'{domain}' is {domain.Length} characters long, beyond DNS's {MaxDnsName}";
+        if (System.Net.IPAddress.TryParse(domain, out _)) return $"'{domain}' is an IP address, not a domain";
+        foreach (var label in domain.Split('.'))
+        {
+            if (label.Length == 0) return $"'{domain}' has an empty label (two dots in a row, or a leading dot)";
+            if (label.Length > 63) return $"its label '{label}' is {label.Length} characters long, beyond DNS's 63";
+            if (!Label().IsMatch(label)) return $"its label '{label}' must consist of lower-case letters, digits and '-', starting and ending with a letter or digit";
+        }
+        return null;
+    }
+
     /// <summary>Why <paramref name="key"/> is not a label (or annotation) key, or null when it is one.</summary>
     public static string? LabelKeyProblem(string key)
     {

@@ -42,12 +42,15 @@ public static partial class ClusterManifest
         new(Components.Storage, StorageObjects(spec)),
         new(Components.Secrets, ClusterSecretsBuilder.Build(spec, material).Cast<IKubernetesObject<V1ObjectMeta>>().ToList()),
         new(Components.Network, NetworkObjects(spec)),
-        new(Components.NodeSet, NodeSetObjects(spec, material.Identities)),
+        new(Components.NodeSet, NodeSetObjects(spec, material.Identities, SecretsChecksum.Compute(spec, material))),
         new(Components.Monitoring, MonitoringObjects(spec)),
     ];
 
-    /// <summary>The node set's objects; they depend only on public identities, never on secret values.</summary>
-    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> NodeSetObjects(ClusterSpec spec, ClusterIdentities ids)
+    /// <summary>
+    /// The node set's objects; they depend only on public identities and on the keyed digest of the
+    /// Secrets (<see cref="SecretsChecksum"/>), never on secret values.
+    /// </summary>
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> NodeSetObjects(ClusterSpec spec, ClusterIdentities ids, string secretsChecksum)
     {
         var peerDirectory = PeerAddressesBuilder.Build(spec, ids);
         var scripts = NodeScriptsConfigMapBuilder.Build(spec);
@@ -56,7 +59,7 @@ public static partial class ClusterManifest
             peerDirectory,
             scripts,
             PeerServiceBuilder.Build(spec),
-            StatefulSetBuilder.Build(spec, peerDirectory, scripts),
+            StatefulSetBuilder.Build(spec, peerDirectory, scripts, secretsChecksum),
             DisruptionBudgetBuilder.Build(spec),
         ];
     }

@@ -1,7 +1,10 @@
 namespace Ipfs.Manifests.Spec;
 
 /// <summary>Every object and DNS name derived from the cluster name, in one place.</summary>
-public sealed record ClusterNames(string Name, string Namespace)
+/// <param name="Name">Base name of the objects.</param>
+/// <param name="Namespace">Namespace of the objects.</param>
+/// <param name="ClusterDomain">The Kubernetes cluster's DNS domain (kubelet <c>--cluster-domain</c>), e.g. cluster.local.</param>
+public sealed record ClusterNames(string Name, string Namespace, string ClusterDomain)
 {
     /// <summary>The StatefulSet; pods are <c>{StatefulSet}-{ordinal}</c>.</summary>
     public string StatefulSet => Name;
@@ -27,6 +30,9 @@ public sealed record ClusterNames(string Name, string Namespace)
     /// <summary>Pod name of ordinal <paramref name="ordinal"/>.</summary>
     public string Pod(int ordinal) => $"{StatefulSet}-{ordinal}";
 
+    /// <summary>Fully qualified DNS name of Service <paramref name="service"/> of the namespace: <c>{service}.{ns}.svc.{domain}</c>.</summary>
+    public string ServiceDns(string service) => $"{service}.{Namespace}.svc.{ClusterDomain}";
+
     /// <summary>Stable DNS name of pod <paramref name="ordinal"/> through the headless Service.</summary>
-    public string PodDns(int ordinal) => $"{Pod(ordinal)}.{PeerService}.{Namespace}.svc.cluster.local";
+    public string PodDns(int ordinal) => $"{Pod(ordinal)}.{ServiceDns(PeerService)}";
 }

@@ -30,6 +30,9 @@ public sealed record ClusterSpec
     /// <summary>ipfs-cluster tuning.</summary>
     public required ClusterTuningSpec Cluster { get; init; }
 
+    /// <summary>Failover: whether and when a gone peer's pins are re-allocated (the cluster.repinning.* keys).</summary>
+    public required RepinningSpec Repinning { get; init; }
+
     /// <summary>Container requests and limits.</summary>
     public required PodResourcesSpec Resources { get; init; }
 
@@ -54,8 +57,8 @@ public sealed record ClusterSpec
     /// <summary>Where Pulumi deploys; ignored by render.</summary>
     public required KubernetesTargetSpec Kubernetes { get; init; }
 
-    /// <summary>Names derived from <see cref="Name"/> and <see cref="Namespace"/>.</summary>
-    public ClusterNames Names => new(Name, Namespace);
+    /// <summary>Names derived from <see cref="Name"/>, <see cref="Namespace"/> and the cluster domain (<see cref="NetworkSpec.ClusterDomain"/>).</summary>
+    public ClusterNames Names => new(Name, Namespace, Network.ClusterDomain);
 }
 
 /// <summary>Pinned images.</summary>
@@ -65,7 +68,7 @@ public sealed record ImageSpec(string Kubo, string Cluster);
 public sealed record ReplicationSpec(int Min, int Max);
 
 /// <summary>ipfs-cluster settings that come from the stack.</summary>
-public sealed record ClusterTuningSpec(int ConcurrentPins, string MonitorPingInterval, int CrdtBatchSize, string CrdtBatchMaxAge, bool TrustAllPeers);
+public sealed record ClusterTuningSpec(int ConcurrentPins, int CrdtBatchSize, string CrdtBatchMaxAge, bool TrustAllPeers);
 
 /// <summary>Requests and limits of one container, as Kubernetes quantities.</summary>
 public sealed record ContainerResourcesSpec(string CpuRequest, string MemoryRequest, string CpuLimit, string MemoryLimit);

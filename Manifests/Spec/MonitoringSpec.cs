@@ -2,7 +2,7 @@ namespace Ipfs.Manifests.Spec;
 
 /// <summary>Scraping, alert rules and dashboard.</summary>
 /// <param name="Enabled">Whether any monitoring object is built.</param>
-/// <param name="Namespace">Namespace Prometheus runs in (metrics ports admit only it).</param>
+/// <param name="Namespace">Namespace Prometheus runs in (metrics ports admit only its pods matching <see cref="PrometheusPodSelector"/>).</param>
 /// <remarks>
 /// The init-only properties default to the prod profile's values (a test keeps them equal), so a
 /// consumer who writes <c>new MonitoringSpec(true, "monitoring")</c> gets the production setup.
@@ -14,6 +14,13 @@ public sealed record MonitoringSpec(bool Enabled, string Namespace)
 
     /// <summary>Scrape interval of the PodMonitors/ServiceMonitors (a Prometheus duration).</summary>
     public string ScrapeInterval { get; init; } = "30s";
+
+    /// <summary>
+    /// Labels of the Prometheus pods in <see cref="Namespace"/>: only they reach the metrics ports.
+    /// The default is the label prometheus-operator puts on every Prometheus pod it runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PrometheusPodSelector { get; init; } =
+        new SortedDictionary<string, string>(StringComparer.Ordinal) { ["app.kubernetes.io/name"] = "prometheus" };
 
     /// <summary>Labels the Prometheus selects PodMonitors, ServiceMonitors and PrometheusRules by.</summary>
     public IReadOnlyDictionary<string, string> PrometheusLabels { get; init; } =
@@ -28,11 +35,12 @@ public sealed record MonitoringSpec(bool Enabled, string Namespace)
     /// <summary>Value equality, labels included (records compare dictionaries by reference).</summary>
     public bool Equals(MonitoringSpec? other) =>
         other is not null && Enabled == other.Enabled && Namespace == other.Namespace && Scrape == other.Scrape
-        && ScrapeInterval == other.ScrapeInterval && LabelSets.Equal(PrometheusLabels, other.PrometheusLabels)
+        && ScrapeInterval == other.ScrapeInterval && LabelSets.Equal(PrometheusPodSelector, other.PrometheusPodSelector)
+        && LabelSets.Equal(PrometheusLabels, other.PrometheusLabels)
         && Rules == other.Rules && Dashboard == other.Dashboard;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Enabled, Namespace, Scrape, ScrapeInterval, LabelSets.Hash(PrometheusLabels), Rules, Dashboard);
+    public override int GetHashCode() => HashCode.Combine(Enabled, Namespace, Scrape, ScrapeInterval, LabelSets.Hash(PrometheusPodSelector), LabelSets.Hash(PrometheusLabels), Rules, Dashboard);
 }
 
 /// <summary>Value equality of label maps.</summary>
@@ -89,11 +97,14 @@ public sealed record AlertRulesSpec
     /// <summary>Container restarts within one hour at which an alert fires.</summary>
     public int RestartThreshold { get; init; } = 3;
 
-    /// <summary>Largest tolerated difference of the pin count between peers (CRDT batches lag by up to a batch).</summary>
+    /// <summary>Pins a peer may lag behind the pinset the cluster had one listing window earlier.</summary>
     public int PinsetDivergenceThreshold { get; init; } = 100;
 
-    /// <summary>How long the pin counts must differ by more than the threshold (Prometheus duration).</summary>
+    /// <summary>How long a peer must lag by more than the threshold (Prometheus duration).</summary>
     public string PinsetDivergenceWindow { get; init; } = "30m";
+
+    /// <summary>How long the pins held on kubo must fall short of replication.min times the pinset before an alert fires (Prometheus duration).</summary>
+    public string UnderReplicatedFor { get; init; } = "1h";
 }
 
 /// <summary>The Grafana dashboard, as a ConfigMap in the monitoring namespace that the Grafana sidecar picks up.</summary>

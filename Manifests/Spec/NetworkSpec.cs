@@ -1,7 +1,7 @@
 namespace Ipfs.Manifests.Spec;
 
 /// <summary>
-/// Swarm privacy, the Kubernetes cluster's own ranges, and who may reach what: public swarm
+/// Swarm privacy, the Kubernetes cluster's own ranges and DNS domain, and who may reach what: public swarm
 /// exposure, API clients, the gateway layer and the optional gateway Ingress. The defaults reach
 /// nothing: no exposure, no API clients, no gateway namespace, no Ingress.
 /// </summary>
@@ -9,6 +9,12 @@ namespace Ipfs.Manifests.Spec;
 /// <param name="ClusterCidrs">Pod and Service ranges kubo must keep reachable.</param>
 public sealed record NetworkSpec(bool PrivateSwarm, IReadOnlyList<string> ClusterCidrs)
 {
+    /// <summary>Default DNS domain of a Kubernetes cluster.</summary>
+    public const string DefaultClusterDomain = "cluster.local";
+
+    /// <summary>The Kubernetes cluster's DNS domain (kubelet <c>--cluster-domain</c>); every in-cluster address ends in it.</summary>
+    public string ClusterDomain { get; init; } = DefaultClusterDomain;
+
     /// <summary>How kubo's swarm port is reachable from outside the Kubernetes cluster.</summary>
     public SwarmExposure Exposure { get; init; } = SwarmExposure.None;
 
@@ -30,11 +36,11 @@ public sealed record NetworkSpec(bool PrivateSwarm, IReadOnlyList<string> Cluste
     /// <summary>Value equality, lists and maps compared by content.</summary>
     public bool Equals(NetworkSpec? other) =>
         other is not null && PrivateSwarm == other.PrivateSwarm && ClusterCidrs.SequenceEqual(other.ClusterCidrs) &&
-        Exposure == other.Exposure && NodePort == other.NodePort && LoadBalancer == other.LoadBalancer &&
+        ClusterDomain == other.ClusterDomain && Exposure == other.Exposure && NodePort == other.NodePort && LoadBalancer == other.LoadBalancer &&
         Api == other.Api && GatewayNamespace == other.GatewayNamespace && Ingress == other.Ingress;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(PrivateSwarm, ClusterCidrs.Count, Exposure, GatewayNamespace, Ingress);
+    public override int GetHashCode() => HashCode.Combine(PrivateSwarm, ClusterCidrs.Count, ClusterDomain, Exposure, GatewayNamespace, Ingress);
 }
 
 /// <summary>How kubo's swarm port (4001) is reachable from outside the Kubernetes cluster.</summary>

@@ -23,6 +23,7 @@ internal sealed class DeployScriptHarness : IDisposable
               whoami) [ ! -e "$FAKE/logged-out" ] ;;
               preview) [ ! -e "$FAKE/preview-fails" ] ;;
               up) [ ! -e "$FAKE/up-fails" ] ;;
+              stack) if [ "$2" = output ]; then cat "$FAKE/peer-ids"; fi ;;
               *) true ;;
             esac
             """);
@@ -32,19 +33,53 @@ internal sealed class DeployScriptHarness : IDisposable
               *"config current-context"*) echo ambient-context ;;
               *"config get-contexts"*) [ ! -e "$FAKE/no-context" ] ;;
               *"rollout status"*) [ ! -e "$FAKE/rollout-fails" ] ;;
-              *" exec "*) i=0; while [ "$i" -lt "$(cat "$FAKE/peers-seen")" ]; do echo "12D3KooWPeer$i | ipfs-$i | Sees 2 other peers"; echo "  > Addresses:"; i=$((i+1)); done ;;
+              *" exec "*)
+                pod=$(echo "$*" | sed -n 's/.* exec \([^ ]*\) .*/\1/p')
+                if [ -e "$FAKE/exec-fails-$pod" ]; then
+                  echo 'error: unable to upgrade connection: container not found ("cluster")' >&2
+                  exit 1
+                fi
+                cat "$FAKE/peers-ls" ;;
               *) true ;;
             esac
             """);
         Facts = "STACK=dev\nPROFILE=dev\nNAMESPACE=ipfs-dev\nSTATEFULSET=ipfs\nPEERS=3\nKUBE_CONTEXT=kind-ipfs-dev\n";
-        PeersSeen = 3;
+        Listing = Healthy(3, 2);
+        PeerIds = PeerIdsJson(3);
     }
 
     private string Bin => Path.Combine(_root, "bin");
 
     public string Facts { set => File.WriteAllText(Path.Combine(_root, "facts"), value); }
 
-    public int PeersSeen { set => File.WriteAllText(Path.Combine(_root, "peers-seen"), value.ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+    /// <summary>What ipfs-cluster-ctl peers ls prints in the pod (stdout).</summary>
+    public string Listing { set => File.WriteAllText(Path.Combine(_root, "peers-ls"), value); }
+
+    /// <summary>A healthy listing of <paramref name="answering"/> peers of ipfs-0.. that each see <paramref name="sees"/> others.</summary>
+    public static string Healthy(int answering, int sees) =>
+        string.Concat(Enumerable.Range(0, answering).Select(i => Peer(i, sees)));
+
+    /// <summary>One peer as ipfs-cluster-ctl v1.1.6 prints a peer that answered (formatters.go, textFormatPrintID).</summary>
+    public static string Peer(int ordinal, int sees, string? ipfsError = null) =>
+        $"{ClusterId(ordinal)} | ipfs-{ordinal} | Sees {sees} other peers\n" +
+        "  > Addresses:\n" +
+        $"    - /ip4/10.0.0.{10 + ordinal}/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
+        $"    - /ip4/127.0.0.1/tcp/9096/p2p/{ClusterId(ordinal)}\n" +
+        (ipfsError is null
+            ? $"  > IPFS: 12D3KooWKubo{(char)('A' + ordinal)}q5Z8Nn3tHFwq6rjVvMEuF9aWXoeLNzB9K1Z7c\n    - /ip4/10.0.0.{10 + ordinal}/tcp/4001\n"
+            : $"  > IPFS ERROR: {ipfsError}\n");
+
+    /// <summary>A cluster peer ID in libp2p's form (base58btc, no 0, O, I or l), distinct per ordinal.</summary>
+    public static string ClusterId(int ordinal) => $"12D3KooWPeer{(char)('A' + ordinal)}q5Z8Nn3tHFwq6rjVvMEuF9aWXoeLNzB9K1Z7c";
+
+    /// <summary>What `pulumi stack output clusterPeerIds --json` prints.</summary>
+    public string PeerIds { set => File.WriteAllText(Path.Combine(_root, "peer-ids"), value); }
+
+    public static string PeerIdsJson(int peers) =>
+        "[\n" + string.Join(",\n", Enumerable.Range(0, peers).Select(i => $"  \"{ClusterId(i)}\"")) + "\n]\n";
+
+    /// <summary>kubectl exec into <paramref name="pod"/> fails, as when its cluster container is not running.</summary>
+    public void ExecFails(string pod) => File.WriteAllText(Path.Combine(_root, "exec-fails-" + pod), "");
 
     /// <summary>Makes a stand-in misbehave: logged-out, preview-fails, up-fails, no-context, rollout-fails.</summary>
     public void Break(string what) => File.WriteAllText(Path.Combine(_root, what), "");
@@ -76,6 +111,9 @@ internal sealed class DeployScriptHarness : IDisposable
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
+
+    /// <summary>deploy.sh in the repository.</summary>
+    public static string ScriptPath => Path.Combine(RepoRoot(), "deploy.sh");
 
     private static string RepoRoot()
     {

@@ -52,6 +52,13 @@ public sealed class RenderCommandTests : IDisposable
 
     private static readonly string[] DevFiles = ["kustomization.yaml", "namespace.yaml", "network.yaml", "node-set.yaml", "secrets.yaml", "storage.yaml"];
 
+    /// <summary>Writes a material file as a careful operator restores one: readable by its owner only.</summary>
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
     private void WriteStack(string stack, string yaml) => File.WriteAllText(ProjectPath($"Pulumi.{stack}.yaml"), yaml);
 
     // ---------------------------------------------------------------------------------------
@@ -145,7 +152,7 @@ public sealed class RenderCommandTests : IDisposable
         var (exit, stdout, _) = Render("dev", "--out", output);
 
         Assert.Equal(0, exit);
-        Assert.Equal(DevFiles, Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".ipfs-infra-render", .. DevFiles], Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(ProjectPath("out")));
         Assert.Contains(output, stdout);
     }
@@ -270,7 +277,7 @@ public sealed class RenderCommandTests : IDisposable
     {
         var material = ProjectPath(".material", "dev.json");
         Directory.CreateDirectory(Path.GetDirectoryName(material)!);
-        File.WriteAllText(material, "{ \"format\": 2, \"clusterSecret\": ");
+        WriteOwnerOnly(material, "{ \"format\": 2, \"clusterSecret\": ");
         var bytes = File.ReadAllBytes(material);
         var before = Tree();
 
@@ -309,7 +316,7 @@ public sealed class RenderCommandTests : IDisposable
         var material = ProjectPath(".material", "dev.json");
         Directory.CreateDirectory(Path.GetDirectoryName(material)!);
         var seed = new string('a', 64);
-        File.WriteAllText(material, $$"""
+        WriteOwnerOnly(material, $$"""
             {
               "format": 1,
               "clusterSecret": "{{new string('b', 64)}}",

@@ -8,33 +8,15 @@ namespace Ipfs.Cli.Tests;
 /// </summary>
 public sealed class StorageRenderTests : IDisposable
 {
-    private readonly DirectoryInfo _project = Directory.CreateTempSubdirectory("render-storage-");
+    private readonly TempRenderProject _project = new("render-storage-");
 
-    public StorageRenderTests()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) continue;
-            File.Copy(Path.Combine(dir.FullName, "Pulumi.yaml"), Path.Combine(_project.FullName, "Pulumi.yaml"));
-            return;
-        }
-        throw new InvalidOperationException("Pulumi.yaml not found above the test binaries.");
-    }
+    public void Dispose() => _project.Dispose();
 
-    public void Dispose() => _project.Delete(recursive: true);
+    private string OutFile(string name) => _project.OutFile("prod", name);
 
-    private string OutFile(string name) => Path.Combine(_project.FullName, "out", "prod", name);
-
-    private (int Exit, string Stdout, string Stderr) Render(params string[] storageLines)
-    {
-        File.WriteAllText(Path.Combine(_project.FullName, "Pulumi.prod.yaml"),
-            "config:\n  ipfs-infra:profile: prod\n" +
+    private (int Exit, string Stdout, string Stderr) Render(params string[] storageLines) =>
+        _project.Render("prod", "config:\n  ipfs-infra:profile: prod\n" +
             (storageLines.Length == 0 ? "" : "  ipfs-infra:storage:\n" + string.Concat(storageLines.Select(l => "    " + l + "\n"))));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CliApp.Run(["render", "--stack", "prod", "--project", _project.FullName], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void GrowingAfterAPreviousRender_IsReportedAsAnInPlaceExpansion()
@@ -53,7 +35,7 @@ public sealed class StorageRenderTests : IDisposable
     public void ShrinkingOrChangingTheClass_FailsListingBothAndWritesNothing()
     {
         Assert.Equal(0, Render().Exit);
-        var before = Directory.GetFiles(Path.Combine(_project.FullName, "out", "prod")).ToDictionary(f => f, File.ReadAllText);
+        var before = Directory.GetFiles(Path.Combine(_project.Root, "out", "prod")).ToDictionary(f => f, File.ReadAllText);
 
         var (exit, stdout, stderr) = Render("dataSize: 50Gi", "className: other-ssd");
 
@@ -64,7 +46,7 @@ public sealed class StorageRenderTests : IDisposable
         Assert.Contains($"(deployed state: {OutFile("storage.yaml")})", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("Rendered", stdout);
-        Assert.Equal(before, Directory.GetFiles(Path.Combine(_project.FullName, "out", "prod")).ToDictionary(f => f, File.ReadAllText));
+        Assert.Equal(before, Directory.GetFiles(Path.Combine(_project.Root, "out", "prod")).ToDictionary(f => f, File.ReadAllText));
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public class NetworkTests
         await StackRun.Run(Scenario("private-load-balancer"), mocks);
 
         Assert.Equal(
-            ["ipfs/ipfs-allow-api", "ipfs/ipfs-allow-egress", "ipfs/ipfs-allow-gateway", "ipfs/ipfs-allow-metrics", "ipfs/ipfs-allow-peers", "ipfs/ipfs-allow-public-swarm", "ipfs/ipfs-default-deny"],
+            ["ipfs/ipfs-allow-api", "ipfs/ipfs-allow-egress", "ipfs/ipfs-allow-gateway", "ipfs/ipfs-allow-metrics", "ipfs/ipfs-allow-peers", "ipfs/ipfs-allow-public-swarm", "ipfs/ipfs-default-deny-egress", "ipfs/ipfs-default-deny-ingress"],
             mocks.OfType("kubernetes:networking.k8s.io/v1:NetworkPolicy").Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.Equal("ipfs/ipfs-gateway", Assert.Single(mocks.OfType("kubernetes:networking.k8s.io/v1:Ingress")).Name);
     }

@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Components;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
@@ -17,7 +18,7 @@ public class ProtectionTests
         var spec = StackRun.StackFile(stack);
         await Deployment.TestAsync(new RecordingMocks(), StackRun.Options(), () =>
         {
-            var objects = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
+            var objects = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder);
             foreach (var obj in objects)
             {
                 var options = IpfsNodeSet.ObjectOptions(spec, obj, [], []);
@@ -33,13 +34,13 @@ public class ProtectionTests
         IpfsNodeSet? nodeSet = null;
         await Deployment.TestAsync(new RecordingMocks(), StackRun.Options(), () =>
         {
-            nodeSet = new IpfsNodeSet("nodes", new IpfsNodeSetArgs { Spec = spec, Identities = Output.Create(ClusterIdentities.Placeholder(spec.Peers)) });
+            nodeSet = new IpfsNodeSet("nodes", new IpfsNodeSetArgs { Spec = spec, Identities = Output.Create(ClusterIdentities.Placeholder(spec.Peers)), SecretsChecksum = Output.Create(SecretsChecksum.Placeholder) });
         });
 
         var objects = nodeSet!.Objects;
         var statefulSetIndex = objects.ToList().FindIndex(o => (string)o.Inputs["kind"]! == "StatefulSet");
         var earlier = objects.Take(statefulSetIndex).ToList();
-        var options = IpfsNodeSet.ObjectOptions(spec, ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers)).Single(o => o.Kind == "StatefulSet"), [], earlier);
+        var options = IpfsNodeSet.ObjectOptions(spec, ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder).Single(o => o.Kind == "StatefulSet"), [], earlier);
         var dependsOn = await Pulumi.Utilities.OutputUtilities.GetValueAsync(options.DependsOn.ToOutput());
         Assert.Equal(earlier.Count, dependsOn.Length);
         Assert.Contains(earlier, e => (string)e.Inputs["kind"]! == "ConfigMap");

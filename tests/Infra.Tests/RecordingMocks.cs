@@ -19,6 +19,12 @@ internal sealed class RecordingMocks : IMocks
     /// <summary>When false, random resources return no outputs (values stay unknown, as in a first preview).</summary>
     public bool ResolveRandomValues { get; init; } = true;
 
+    /// <summary>Random resources given a new value, as <c>pulumi up --replace</c> would (by resource name).</summary>
+    public IReadOnlySet<string> Replaced { get; init; } = new HashSet<string>();
+
+    /// <summary>Random resources whose values stay unknown, as for a resource being replaced in a preview (by resource name).</summary>
+    public IReadOnlySet<string> Unknown { get; init; } = new HashSet<string>();
+
     public IReadOnlyList<Registration> Registrations => _registrations.ToList();
 
     public IEnumerable<Registration> OfType(string type) => Registrations.Where(r => r.Type == type);
@@ -27,20 +33,26 @@ internal sealed class RecordingMocks : IMocks
 
     public static string PasswordFor(string name) => "pw" + HexFor("password:" + name)[..30];
 
+    /// <summary>The password a RandomPassword gets for its keepers: raising the generation draws a new one.</summary>
+    public static string PasswordFor(string name, string generation) => generation == "0" ? PasswordFor(name) : PasswordFor($"{name}@{generation}");
+
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
         _registrations.Enqueue(new Registration(args.Type!, args.Name!, args.Inputs));
         var state = args.Inputs.ToBuilder();
-        if (ResolveRandomValues)
+        if (ResolveRandomValues && !Unknown.Contains(args.Name!))
         {
+            var name = Replaced.Contains(args.Name!) ? args.Name + "#replaced" : args.Name!;
             switch (args.Type)
             {
                 case "random:index/randomBytes:RandomBytes":
-                    state["hex"] = HexFor(args.Name!);
-                    state["base64"] = Convert.ToBase64String(Convert.FromHexString(HexFor(args.Name!)));
+                    state["hex"] = HexFor(name);
+                    state["base64"] = Convert.ToBase64String(Convert.FromHexString(HexFor(name)));
                     break;
                 case "random:index/randomPassword:RandomPassword":
-                    state["result"] = PasswordFor(args.Name!);
+                    var generation = args.Inputs.TryGetValue("keepers", out var keepers) && keepers is IReadOnlyDictionary<string, object> k
+                        && k.TryGetValue("generation", out var g) ? (string)g : "0";
+                    state["result"] = PasswordFor(name, generation);
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Crds.Monitoring;
 using Ipfs.Manifests.Spec;
 
@@ -36,18 +37,28 @@ public static class AlertRulesBuilder
         const string Value = "{{ $value | printf \"%.0f\" }}";
         var pods = $"kubectl -n {ns} get pods -l app.kubernetes.io/instance={spec.Name} -o wide";
         var cluster = $"kubectl -n {ns} exec <pod> -c cluster -- sh -c 'ipfs-cluster-ctl --basic-auth \"$CLUSTER_RESTAPI_BASICAUTHCREDENTIALS\"";
+        // Each peer's pinset size at its last full listing (see IpfsClusterPinsetDiverging), per
+        // target so that a restarted pod's old and new series count as one peer.
+        var window = $"{(int)ClusterTimings.FullListingWindow.TotalMinutes}m";
+        var listed = $"max by (namespace, job, {t.TargetLabel}) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}]))";
+        var leaderNow = $"max by (namespace, job) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}]))";
+        var leaderEarlier = $"max by (namespace, job) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{window}] offset {window}))";
+        var prometheus = $"the pods of namespace {spec.Monitoring.Namespace} labelled {string.Join(',', spec.Monitoring.PrometheusPodSelector.Select(l => $"{l.Key}={l.Value}"))}";
 
         var rules = new List<Rule>
         {
             Alert("IpfsClusterPeerDown", $"up{{{t.Cluster}}} == 0", r.PeerDownFor, Warning,
                 $"ipfs-cluster peer {target} is down",
-                $"Prometheus has not scraped ipfs-cluster on {target} in namespace {ns} for {r.PeerDownFor}. While the peer is away, the pins allocated to it have one replica fewer.",
-                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 8888."),
+                $"Prometheus has not scraped ipfs-cluster on {target} in namespace {ns} for {r.PeerDownFor}. While the peer is away, the pins allocated to it have one replica fewer. " +
+                (spec.Repinning.Enabled
+                    ? $"Its pins are re-allocated if it stays silent longer than {spec.Repinning.Grace} to 2 x {spec.Repinning.Grace} + {spec.Repinning.CheckInterval} (cluster.repinning.grace)."
+                    : "Repinning is off: its pins stay where they are until it returns."),
+                $"{pods}; kubectl -n {ns} describe pod <pod>; kubectl -n {ns} logs <pod> -c cluster --previous. If the pod runs, check GET /health on port 9094 and that the NetworkPolicy admits {prometheus} to port 8888."),
 
             Alert("IpfsKuboNodeDown", $"up{{{t.Kubo}}} == 0", r.PeerDownFor, Warning,
                 $"kubo node {target} is down",
                 $"Prometheus has not scraped kubo's RPC API (port 5001) on {target} in namespace {ns} for {r.PeerDownFor}. Its ipfs-cluster peer cannot pin or unpin until kubo answers again.",
-                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits namespace {spec.Monitoring.Namespace} to port 5001."),
+                $"kubectl -n {ns} logs <pod> -c kubo --previous (repo migration, datastore lock, out of memory); kubectl -n {ns} exec <pod> -c kubo -- ipfs diag healthy. If kubo is healthy, check that the NetworkPolicy admits {prometheus} to port 5001."),
 
             Alert("IpfsMetricsNotScraped", $"absent(up{{{t.Kubo}}}) or absent(up{{{t.Cluster}}})", "15m", Warning,
                 $"No metrics of {ns}/{spec.Name} reach Prometheus",
@@ -105,11 +116,23 @@ public static class AlertRulesBuilder
         rules.AddRange(
         [
             Alert("IpfsClusterPinsetDiverging",
-                $"max by (namespace, job) (ipfscluster_pins{{{t.Cluster}}}) - min by (namespace, job) (ipfscluster_pins{{{t.Cluster}}}) > {I(r.PinsetDivergenceThreshold)}",
+                $"({leaderEarlier} - on (namespace, job) group_right {listed}) > {I(r.PinsetDivergenceThreshold)} and on (namespace, job) ({leaderNow} >= {leaderEarlier})",
                 r.PinsetDivergenceWindow, Warning,
-                $"Peers of {ns}/{spec.Name} disagree on the pinset",
-                $"The pin counts of the shared CRDT state differ by {Value} between peers (more than {I(r.PinsetDivergenceThreshold)}) for {r.PinsetDivergenceWindow}: at least one peer does not receive or apply CRDT updates.",
-                $"Find the lagging peer on the dashboard (pins in cluster state, per pod). On it: kubectl -n {ns} logs <pod> -c cluster | grep -i crdt; {cluster} peers ls'. Restarting the lagging peer makes it fetch the missing CRDT deltas from the others."),
+                $"{target} lags {Value} pins behind the pinset of {ns}/{spec.Name}",
+                $"The last full pinset listing of {target} holds {Value} pins fewer than the leading peer listed {window} earlier (more than {I(r.PinsetDivergenceThreshold)}), for {r.PinsetDivergenceWindow}, while the pinset is not shrinking: the peer does not receive or apply CRDT updates. " +
+                $"Compared over {window} windows because ipfscluster_pins is the pinset size only at a full listing (every state sync, {ClusterTimings.StateSyncIntervalText}); under CRDT batching a peer taking writes records its batch count into the same gauge in between, and a restarted peer counts from zero until its first sync.",
+                $"On the lagging peer: kubectl -n {ns} logs <pod> -c cluster | grep -i crdt; {cluster} peers ls'. Restarting the lagging peer makes it fetch the missing CRDT deltas from the others."),
+
+            Alert("IpfsClusterPinsBelowReplicationMin",
+                $"({I(spec.Replication.Min)} * {leaderNow} - on (namespace, job) sum by (namespace, job) (ipfscluster_pins_ipfs_pins{{{t.Cluster}}})) > 0",
+                r.UnderReplicatedFor, Critical,
+                $"About {Value} pin replicas of {ns}/{spec.Name} are missing below replication.min",
+                $"The peers' kubo nodes hold {Value} pins fewer than replication.min ({I(spec.Replication.Min)}) times the pinset, for {r.UnderReplicatedFor}: some pins have fewer than {I(spec.Replication.Min)} replicas. " +
+                "ipfs-cluster exports no per-pin replication count; this compares the sum of ipfscluster_pins_ipfs_pins (recursive pins on each reachable kubo) with the pinset size, a lower bound: it cannot see a pin below the minimum while other pins sit above it, and pins made on kubo outside the cluster hide missing ones. " +
+                (spec.Repinning.Enabled
+                    ? $"Repinning is on: a peer silent longer than 2 x {spec.Repinning.Grace} + {spec.Repinning.CheckInterval} has its pins re-allocated; until then and while re-allocated pins are fetched, this fires."
+                    : "Repinning is off (cluster.repinning.enabled): the pins of a gone peer stay under-replicated until it returns or is removed."),
+                $"{cluster} status --filter pin_error,queued,pinning,unpinned' lists pins not yet replicated; {cluster} peers ls' shows gone peers. Bring gone peers back, or remove one for good with ipfs-cluster-ctl peers rm <id> (its pins are re-allocated)."),
 
             Alert("IpfsPodRestarting", $"increase(kube_pod_container_status_restarts_total{{{t.Pods}}}[1h]) >= {I(r.RestartThreshold)}", null, Warning,
                 $"{{{{ $labels.container }}}} in {{{{ $labels.pod }}}} restarted {Value} times in 1h",

@@ -67,6 +67,7 @@ public static class DashboardBuilder
         var by = t.TargetLabel;
         var who = $"{{{{{by}}}}}";
         const string Rate = "$__rate_interval";
+        var listing = $"{(int)NodeSet.ClusterTimings.FullListingWindow.TotalMinutes}m";
         var containers = $"{t.Pods},container=~\"kubo|cluster\"";
         return
         [
@@ -79,16 +80,16 @@ public static class DashboardBuilder
             new("stat", "Configured peers", "Replicas the StatefulSet asks for.", "none", 6, 4,
                 [new($"kube_statefulset_replicas{{{t.StatefulSet}}}", "configured")]),
 
-            new("timeseries", "Pins by state", "Pins in the shared cluster state, and the pin tracker's queued, pinning and pin_error counts summed over peers.", "none", 12, 8,
+            new("timeseries", "Pins by state", $"Pins in the shared cluster state (the largest full listing of any peer over {listing}: ipfscluster_pins is the pinset size only at a state sync), and the pin tracker's queued, pinning and pin_error counts summed over peers.", "none", 12, 8,
             [
-                new($"max(ipfscluster_pins{{{t.Cluster}}})", "in cluster state"),
+                new($"max(max_over_time(ipfscluster_pins{{{t.Cluster}}}[{listing}]))", "in cluster state"),
                 new($"sum(ipfscluster_pins_pin_queued{{{t.Cluster}}})", "queued"),
                 new($"sum(ipfscluster_pins_pinning{{{t.Cluster}}})", "pinning"),
                 new($"sum(ipfscluster_pins_pin_error{{{t.Cluster}}})", "pin_error"),
             ]),
-            new("timeseries", "Pins per peer", "Each peer's view of the cluster state, and what its kubo has pinned.", "none", 12, 8,
+            new("timeseries", "Pins per peer", $"Each peer's view of the cluster state at its last full listing (most over {listing}; under CRDT batching the gauge shows batch counts between state syncs, and counts from zero after a restart), and what its kubo has pinned.", "none", 12, 8,
             [
-                new($"sum by ({by}) (ipfscluster_pins{{{t.Cluster}}})", $"state {who}"),
+                new($"max by ({by}) (max_over_time(ipfscluster_pins{{{t.Cluster}}}[{listing}]))", $"state {who}"),
                 new($"sum by ({by}) (ipfscluster_pins_ipfs_pins{{{t.Cluster}}})", $"pinned on kubo {who}"),
             ]),
             new("timeseries", "Pin throughput", "Pin requests ipfs-cluster sends to kubo, and those that fail.", "ops", 12, 8,

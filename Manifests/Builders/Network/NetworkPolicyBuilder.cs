@@ -6,19 +6,24 @@ using k8s.Models;
 namespace Ipfs.Manifests.Builders.Network;
 
 /// <summary>
-/// NetworkPolicies of the cluster's node pods. A default deny isolates them (ingress always; egress
-/// too with a private swarm), and each further policy opens exactly one thing the config names:
+/// NetworkPolicies of the cluster's namespace. A namespace-wide default deny isolates every pod for
+/// ingress (node pods, the backup, restore and snapshot job pods, anything else in the namespace);
+/// with a private swarm a second default deny isolates the node pods for egress. Each further policy
+/// opens exactly one thing the config names, on the node pods only:
 /// <list type="bullet">
 /// <item>the swarm and cluster ports between the cluster's own pods;</item>
 /// <item>the APIs (9094, 9095, 9097) to <c>network.api.clientNamespaces</c> and to pods of the
 /// cluster's namespace matching <c>network.api.clientPodSelector</c>; the REST API (9094) to the
 /// pinset backup and restore jobs when <c>storage.backup.enabled</c>;</item>
 /// <item>the gateway (8080) to <c>network.gateway.namespace</c>;</item>
-/// <item>the metrics ports (kubo 5001, cluster 8888) to <c>monitoring.namespace</c> when monitoring is on;</item>
+/// <item>the metrics ports (kubo 5001, cluster 8888) to the pods of <c>monitoring.namespace</c> matching
+/// <c>monitoring.prometheusPodSelector</c> when monitoring is on;</item>
 /// <item>kubo's swarm port from anywhere, only with <c>network.exposure</c> other than none;</item>
-/// <item>with a private swarm: egress to DNS (kube-dns) and to the cluster's own pods, nothing else.</item>
+/// <item>with a private swarm: node pod egress to DNS (kube-dns) and to the cluster's own pods, nothing else.</item>
 /// </list>
-/// Policies whose peer list would be empty are not built: they would allow nothing.
+/// Nothing reaches a job pod. Job pods' egress stays open: the pinset jobs call the REST API and the
+/// snapshot job the Kubernetes API, whose endpoint lies outside the pod network where no portable
+/// policy can name it. Policies whose peer list would be empty are not built: they would allow nothing.
 /// </summary>
 public static class NetworkPolicyBuilder
 {
@@ -28,16 +33,27 @@ public static class NetworkPolicyBuilder
     /// <summary>Labels of the cluster DNS pods (CoreDNS and kube-dns both carry them).</summary>
     public static IReadOnlyDictionary<string, string> DnsPods { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["k8s-app"] = "kube-dns" };
 
-    /// <summary>Builds the policies in a fixed order, the default deny first.</summary>
+    /// <summary>Purpose of the namespace-wide ingress default deny (<c>&lt;name&gt;-default-deny-ingress</c>).</summary>
+    public const string DefaultDenyIngress = "default-deny-ingress";
+
+    /// <summary>Purpose of the node pods' egress default deny under a private swarm (<c>&lt;name&gt;-default-deny-egress</c>).</summary>
+    public const string DefaultDenyEgress = "default-deny-egress";
+
+    /// <summary>The empty selector: every pod of the namespace.</summary>
+    private static V1LabelSelector EveryPod => new();
+
+    /// <summary>Builds the policies in a fixed order, the default denies first.</summary>
     public static IReadOnlyList<V1NetworkPolicy> Build(ClusterSpec spec)
     {
         var network = spec.Network;
         var swarm = SwarmPorts(spec);
         var policies = new List<V1NetworkPolicy>
         {
-            Policy(spec, "default-deny", network.PrivateSwarm ? ["Ingress", "Egress"] : ["Ingress"], ingress: null, egress: null),
-            Policy(spec, "allow-peers", ["Ingress"], [Rule([OwnPods(spec)], swarm)], null),
+            Policy(spec, DefaultDenyIngress, EveryPod, ["Ingress"], ingress: null, egress: null),
         };
+        if (network.PrivateSwarm)
+            policies.Add(Policy(spec, DefaultDenyEgress, ["Egress"], ingress: null, egress: null));
+        policies.Add(Policy(spec, "allow-peers", ["Ingress"], [Rule([OwnPods(spec)], swarm)], null));
 
         var apiClients = new List<V1NetworkPolicyPeer>();
         if (network.Api.ClientNamespaces.Count > 0)
@@ -58,8 +74,15 @@ public static class NetworkPolicyBuilder
             policies.Add(Policy(spec, "allow-gateway", ["Ingress"], [Rule([FromNamespace(gateway)], [Tcp(Ports.KuboGateway)])], null));
 
         if (spec.Monitoring.Enabled)
+            // kubo serves its metrics on the RPC port: only the Prometheus pods may open it, never their whole namespace.
             policies.Add(Policy(spec, "allow-metrics", ["Ingress"],
-                [Rule([FromNamespace(spec.Monitoring.Namespace)], [Tcp(Ports.KuboApi), Tcp(Ports.ClusterMetrics)])], null));
+            [
+                Rule([new V1NetworkPolicyPeer
+                {
+                    NamespaceSelector = Namespaces([spec.Monitoring.Namespace]),
+                    PodSelector = new V1LabelSelector { MatchLabels = Sorted(spec.Monitoring.PrometheusPodSelector) },
+                }], [Tcp(Ports.KuboApi), Tcp(Ports.ClusterMetrics)]),
+            ], null));
 
         if (network.Exposure != SwarmExposure.None)
             // No "from": any source, inside or outside the Kubernetes cluster. kubo's swarm port only.
@@ -86,7 +109,12 @@ public static class NetworkPolicyBuilder
         Tcp(Ports.ClusterSwarm),
     ];
 
+    /// <summary>A policy of the node pods.</summary>
     private static V1NetworkPolicy Policy(ClusterSpec spec, string purpose, List<string> types,
+        List<V1NetworkPolicyIngressRule>? ingress, List<V1NetworkPolicyEgressRule>? egress) =>
+        Policy(spec, purpose, new V1LabelSelector { MatchLabels = NetworkNames.NodePods(spec) }, types, ingress, egress);
+
+    private static V1NetworkPolicy Policy(ClusterSpec spec, string purpose, V1LabelSelector pods, List<string> types,
         List<V1NetworkPolicyIngressRule>? ingress, List<V1NetworkPolicyEgressRule>? egress) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
@@ -94,7 +122,7 @@ public static class NetworkPolicyBuilder
         Metadata = ObjectMeta.For(spec, NetworkNames.Policy(spec, purpose), "network-policy"),
         Spec = new V1NetworkPolicySpec
         {
-            PodSelector = new V1LabelSelector { MatchLabels = NetworkNames.NodePods(spec) },
+            PodSelector = pods,
             PolicyTypes = types,
             Ingress = ingress,
             Egress = egress,

@@ -84,7 +84,17 @@ public static class NodeContainers
             Env("CLUSTER_METRICS_PROMETHEUSENDPOINT", $"/ip4/0.0.0.0/tcp/{Ports.ClusterMetrics}"),
             Env("CLUSTER_REPLICATIONFACTORMIN", StatefulSetBuilder.Invariant(spec.Replication.Min)),
             Env("CLUSTER_REPLICATIONFACTORMAX", StatefulSetBuilder.Invariant(spec.Replication.Max)),
-            Env("CLUSTER_MONITORPINGINTERVAL", spec.Cluster.MonitorPingInterval),
+            // Failover (cluster.repinning.*). Names as envconfig derives them from the Go field
+            // names in ipfs-cluster v1.1.6 cluster_config.go, monitor/pubsubmon/config.go and
+            // informer/{disk,tags,pinqueue}/config.go (the informers ipfs-cluster-service
+            // registers, cmdutils/configs.go).
+            Env("CLUSTER_DISABLEREPINNING", spec.Repinning.Enabled ? "false" : "true"),
+            Env("CLUSTER_MONITORPINGINTERVAL", spec.Repinning.Grace),
+            Env("CLUSTER_PUBSUBMON_CHECKINTERVAL", spec.Repinning.CheckInterval),
+            Env("CLUSTER_DISK_METRICTTL", spec.Repinning.InformerTtl),
+            Env("CLUSTER_TAGS_METRICTTL", spec.Repinning.InformerTtl),
+            Env("CLUSTER_PINQUEUE_METRICTTL", spec.Repinning.InformerTtl),
+            Env("CLUSTER_STATESYNCINTERVAL", ClusterTimings.StateSyncIntervalText),
             Env("CLUSTER_STATELESS_CONCURRENTPINS", StatefulSetBuilder.Invariant(spec.Cluster.ConcurrentPins)),
             Env("CLUSTER_CRDT_BATCHING_MAXBATCHSIZE", StatefulSetBuilder.Invariant(spec.Cluster.CrdtBatchSize)),
             Env("CLUSTER_CRDT_BATCHING_MAXBATCHAGE", spec.Cluster.CrdtBatchSize > 0 ? spec.Cluster.CrdtBatchMaxAge : "0s"),

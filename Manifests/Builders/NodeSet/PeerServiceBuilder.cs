@@ -5,7 +5,7 @@ namespace Ipfs.Manifests.Builders.NodeSet;
 
 /// <summary>
 /// The StatefulSet's headless governing Service: it gives pod N the stable name
-/// <c>{sts}-N.{service}.{ns}.svc.cluster.local</c>. Not-ready addresses are published so peers can
+/// <c>{sts}-N.{service}.{ns}.svc.{network.clusterDomain}</c>. Not-ready addresses are published so peers can
 /// resolve each other while starting: no ordered-start deadlock.
 /// </summary>
 public static class PeerServiceBuilder

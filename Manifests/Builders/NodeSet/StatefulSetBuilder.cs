@@ -10,7 +10,8 @@ namespace Ipfs.Manifests.Builders.NodeSet;
 /// The StatefulSet: pod N runs kubo node N and ipfs-cluster peer N, each with its own volume.
 /// Parallel pod management (no ordered start), Retain for volumes of removed ordinals, the Pod
 /// Security Standards "restricted" profile, and a checksum of the configuration on the pod
-/// template so that any configuration change rolls the pods.
+/// template so that any configuration change rolls the pods, and a keyed digest of the Secrets
+/// so that any rotation does too.
 /// </summary>
 public static class StatefulSetBuilder
 {
@@ -26,8 +27,11 @@ public static class StatefulSetBuilder
     /// <summary>Seconds kubo gets to flush its datastore and close connections on shutdown.</summary>
     public const int TerminationGracePeriodSeconds = 120;
 
-    /// <summary>Builds the StatefulSet; the ConfigMaps are the ones it mounts (their data feeds the checksum).</summary>
-    public static V1StatefulSet Build(ClusterSpec spec, V1ConfigMap peerDirectory, V1ConfigMap scripts)
+    /// <summary>
+    /// Builds the StatefulSet; the ConfigMaps are the ones it mounts (their data feeds the checksum)
+    /// and <paramref name="secretsChecksum"/> is <see cref="SecretsChecksum"/> of the Secrets it reads.
+    /// </summary>
+    public static V1StatefulSet Build(ClusterSpec spec, V1ConfigMap peerDirectory, V1ConfigMap scripts, string secretsChecksum)
     {
         var selector = ObjectMeta.SelectorLabels(spec);
         var podLabels = ObjectMeta.Labels(spec, "node");
@@ -56,6 +60,7 @@ public static class StatefulSetBuilder
                         Annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
                         {
                             [ChecksumAnnotation] = Checksum(peerDirectory, scripts),
+                            [SecretsChecksum.Annotation] = secretsChecksum,
                             ["kubectl.kubernetes.io/default-container"] = "kubo",
                         },
                     },

@@ -44,7 +44,7 @@ public static class StorageScripts
     /// every peer; ipfs-cluster-ctl tries each address in turn, so one peer being down does not fail a backup.
     /// </summary>
     public static string ApiHost(ClusterSpec spec) =>
-        $"/dns4/{spec.Names.PeerService}.{spec.Namespace}.svc.cluster.local/tcp/{Ports.ClusterRestApi}";
+        $"/dns/{spec.Names.ServiceDns(spec.Names.PeerService)}/tcp/{Ports.ClusterRestApi}";
 
     /// <summary>Exports the pinset into a dated file and keeps the newest <see cref="BackupSpec.Retain"/>.</summary>
     public static string Backup(ClusterSpec spec) =>

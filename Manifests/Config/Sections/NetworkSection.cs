@@ -12,6 +12,7 @@ internal static partial class SpecSections
         string? Optional(string path) => value(path) is string { Length: > 0 } text ? text : null;
         return new((bool)value("network.privateSwarm")!, (List<string>)value("network.clusterCidrs")!)
         {
+            ClusterDomain = (string)value("network.clusterDomain")!,
             Exposure = Enum.Parse<SwarmExposure>((string)value("network.exposure")!, ignoreCase: true),
             NodePort = new((int)value("network.nodePort.basePort")!, (List<string>)value("network.nodePort.nodeAddresses")!),
             LoadBalancer = new((List<string>)value("network.loadBalancer.addresses")!, Optional("network.loadBalancer.addressAnnotation"),
@@ -27,13 +28,15 @@ internal static partial class SpecSections
     private const int HighestNodePort = 32767;
 
     /// <summary>
-    /// Cross-key rules of the network.* keys: exposure settings that cannot work (too few load-balancer
-    /// addresses, node ports beyond the range, announced addresses kubo would hide) and an Ingress
-    /// without a host or without a namespace allowed to reach the gateway.
+    /// Cross-key rules of the network.* keys: a cluster domain that is no DNS domain (a consumer may
+    /// set it in code) or that makes a pod's address longer than DNS allows, exposure settings that
+    /// cannot work (too few load-balancer addresses, node ports beyond the range, announced addresses
+    /// kubo would hide) and an Ingress without a host or without a namespace allowed to reach the gateway.
     /// </summary>
     public static void ValidateNetwork(ClusterSpec spec, Action<string, object, string> problem)
     {
         var network = spec.Network;
+        CheckClusterDomain(spec, problem);
         switch (network.Exposure)
         {
             case SwarmExposure.NodePort:
@@ -59,6 +62,22 @@ internal static partial class SpecSections
                 problem("network.gateway.namespace", "(none)",
                     "must name the ingress controller's namespace when network.ingress.enabled is true: only that namespace may reach the gateway");
         }
+    }
+
+    /// <summary>The cluster domain is a DNS domain, and the longest pod address under it stays within DNS's 253 characters.</summary>
+    private static void CheckClusterDomain(ClusterSpec spec, Action<string, object, string> problem)
+    {
+        var domain = spec.Network.ClusterDomain;
+        if (Naming.KubernetesNames.DnsDomainProblem(domain) is { } syntax)
+        {
+            problem("network.clusterDomain", domain, $"must be a DNS domain such as cluster.local: {syntax}");
+            return;
+        }
+        var longest = spec.Names.PodDns(spec.Peers - 1);
+        if (longest.Length > Naming.KubernetesNames.MaxDnsName)
+            problem("network.clusterDomain", domain,
+                $"makes pod {spec.Peers - 1}'s address {longest} {longest.Length} characters long, beyond DNS's {Naming.KubernetesNames.MaxDnsName}: " +
+                $"with this name and namespace the domain may have at most {Naming.KubernetesNames.MaxDnsName - (longest.Length - domain.Length)} characters");
     }
 
     /// <summary>Addresses kubo announces must not fall in its Addresses.NoAnnounce ranges, or kubo silently drops them.</summary>

@@ -58,7 +58,7 @@ public class PeerAddressesBuilderTests
         foreach (var (ordinal, peerId, address) in lines)
         {
             Assert.Equal(ids.ClusterPeerIds[ordinal], peerId);
-            Assert.Equal($"/dns4/ipfs-{ordinal}.ipfs-peers.ipfs-dev.svc.cluster.local/tcp/9096/p2p/{peerId}", address);
+            Assert.Equal($"/dns/ipfs-{ordinal}.ipfs-peers.ipfs-dev.svc.cluster.local/tcp/9096/p2p/{peerId}", address);
         }
     }
 
@@ -74,7 +74,7 @@ public class PeerAddressesBuilderTests
         foreach (var (ordinal, peerId, address) in lines)
         {
             Assert.Equal(ids.KuboPeerIds[ordinal], peerId);
-            Assert.Equal($"/dns4/ipfs-{ordinal}.ipfs-peers.ipfs-dev.svc.cluster.local/tcp/4001", address);
+            Assert.Equal($"/dns/ipfs-{ordinal}.ipfs-peers.ipfs-dev.svc.cluster.local/tcp/4001", address);
         }
     }
 
@@ -84,9 +84,9 @@ public class PeerAddressesBuilderTests
         var spec = Spec(3) with { Name = "store", Namespace = "team-a" };
         var ids = ClusterIdentities.Placeholder(3);
 
-        Assert.Equal($"/dns4/store-2.store-peers.team-a.svc.cluster.local/tcp/9096/p2p/{ids.ClusterPeerIds[2]}",
+        Assert.Equal($"/dns/store-2.store-peers.team-a.svc.cluster.local/tcp/9096/p2p/{ids.ClusterPeerIds[2]}",
             PeerAddressesBuilder.ClusterPeerAddress(spec, 2, ids.ClusterPeerIds[2]));
-        Assert.Equal("/dns4/store-2.store-peers.team-a.svc.cluster.local/tcp/4001", PeerAddressesBuilder.KuboPeerAddress(spec, 2));
+        Assert.Equal("/dns/store-2.store-peers.team-a.svc.cluster.local/tcp/4001", PeerAddressesBuilder.KuboPeerAddress(spec, 2));
     }
 
     [Theory]

@@ -75,8 +75,8 @@ public sealed class ClusterSpecLoaderTests : IDisposable
             [$"{FileName}: ipfs-infra:resources.kubo.requests.cpu = 2", "must not exceed resources.kubo.limits.cpu (1)"] },
         { "memory request above its limit", Stack("ipfs-infra:profile: dev", "ipfs-infra:resources:", "  cluster:", "    requests:", "      memory: 1Gi"),
             [$"{FileName}: ipfs-infra:resources.cluster.requests.memory = 1Gi", "must not exceed resources.cluster.limits.memory (512Mi)"] },
-        { "duration without a unit", Stack("ipfs-infra:profile: dev", "ipfs-infra:cluster:", "  monitorPingInterval: 15"),
-            [$"{FileName}: ipfs-infra:cluster.monitorPingInterval = 15", "Go duration"] },
+        { "duration without a unit", Stack("ipfs-infra:profile: dev", "ipfs-infra:cluster:", "  crdtBatchMaxAge: 15"),
+            [$"{FileName}: ipfs-infra:cluster.crdtBatchMaxAge = 15", "Go duration"] },
         { "duration in days (Go has none)", Stack("ipfs-infra:profile: dev", "ipfs-infra:cluster:", "  crdtBatchMaxAge: 1d"),
             [$"{FileName}: ipfs-infra:cluster.crdtBatchMaxAge = 1d"] },
         { "CIDR with host bits set", Stack("ipfs-infra:profile: dev", "ipfs-infra:network:", "  clusterCidrs: [10.0.0.1/8]"),
@@ -235,7 +235,7 @@ public sealed class ClusterSpecLoaderTests : IDisposable
         Assert.Equal(3, spec.Peers);
         Assert.Equal(new ImageSpec(ConfigSchema.DefaultKuboImage, ConfigSchema.DefaultClusterImage), spec.Images);
         Assert.Equal(new ReplicationSpec(1, 2), spec.Replication);
-        Assert.Equal(new ClusterTuningSpec(10, "15s", 0, "1m", false), spec.Cluster);
+        Assert.Equal(new ClusterTuningSpec(10, 0, "1m", false), spec.Cluster);
         Assert.Equal(new ContainerResourcesSpec("250m", "512Mi", "1", "2Gi"), spec.Resources.Kubo);
         Assert.Equal(new ContainerResourcesSpec("100m", "128Mi", "500m", "512Mi"), spec.Resources.Cluster);
         Assert.Equal(("ipfs-local-path", "10Gi", "1Gi", StoragePlatform.Local, "Delete"),
@@ -258,7 +258,7 @@ public sealed class ClusterSpecLoaderTests : IDisposable
         Assert.Equal("ipfs", spec.Namespace);
         Assert.Equal(3, spec.Peers);
         Assert.Equal(new ReplicationSpec(2, 3), spec.Replication);
-        Assert.Equal(new ClusterTuningSpec(10, "15s", 100, "1m", false), spec.Cluster);
+        Assert.Equal(new ClusterTuningSpec(10, 100, "1m", false), spec.Cluster);
         Assert.Equal(new ContainerResourcesSpec("2", "8Gi", "4", "8Gi"), spec.Resources.Kubo);
         Assert.Equal(new ContainerResourcesSpec("500m", "1Gi", "1", "2Gi"), spec.Resources.Cluster);
         Assert.Equal(("fast-ssd", "100Gi", "10Gi", StoragePlatform.Gke, "Retain"),

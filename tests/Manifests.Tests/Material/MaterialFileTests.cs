@@ -37,6 +37,13 @@ public sealed class MaterialFileTests : IDisposable
             Assert.Equal(expected, File.GetUnixFileMode(path));
     }
 
+    /// <summary>Writes a material file as a careful operator restores one: readable by its owner only.</summary>
+    private void WriteOwnerOnly(string text)
+    {
+        File.WriteAllText(MaterialPath, text);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(MaterialPath, OwnerReadWrite);
+    }
+
     private static IReadOnlyList<string> Ids(IEnumerable<PeerIdentity> peers) => peers.Select(p => p.PeerId).ToList();
 
     // ---------------------------------------------------------------------------------------
@@ -146,6 +153,36 @@ public sealed class MaterialFileTests : IDisposable
 
         AssertMode(OwnerReadWrite, MaterialPath);
         Assert.False(File.Exists(MaterialPath + ".tmp"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Load_WaitsWhileAnotherRenderHoldsTheMaterialLock()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
+        var held = Ipfs.Manifests.Files.FileLock.Acquire(Path.GetDirectoryName(MaterialPath)!, "the test", directory: true);
+
+        var load = Task.Run(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
+
+        await Task.Delay(500);
+        Assert.False(load.IsCompleted, "LoadOrCreate did not wait for the lock");
+        Assert.False(File.Exists(MaterialPath));
+        held.Dispose();
+        await load.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(MaterialPath));
+    }
+
+    [Fact]
+    public async Task ConcurrentFirstLoads_AllReturnTheOneMaterialWritten()
+    {
+        var loads = Enumerable.Range(0, 8).Select(_ => Task.Run(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()))).ToArray();
+        var results = await Task.WhenAll(loads);
+
+        var written = MaterialFile.LoadOrCreate(MaterialPath, Spec()).Material;
+        Assert.Single(results, r => r.Changes.Count > 0);
+        Assert.All(results, r => Assert.Equal(written.ClusterSecretHex, r.Material.ClusterSecretHex));
+        Assert.All(results, r => Assert.Equal(written.RestApiPassword, r.Material.RestApiPassword));
+        Assert.All(results, r => Assert.Equal(written.ClusterPeers, r.Material.ClusterPeers));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -401,7 +438,7 @@ public sealed class MaterialFileTests : IDisposable
     public void FormatOneFile_IsRefusedAsAnOlderLayoutNamingFileAndField()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
-        File.WriteAllText(MaterialPath, FormatOneFile());
+        WriteOwnerOnly(FormatOneFile());
 
         var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
 
@@ -421,7 +458,7 @@ public sealed class MaterialFileTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
         var text = FormatOneFile();
-        File.WriteAllText(MaterialPath, text);
+        WriteOwnerOnly(text);
         var bytes = File.ReadAllBytes(MaterialPath);
 
         Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec(peers, passwordGeneration, privateSwarm)));
@@ -436,7 +473,7 @@ public sealed class MaterialFileTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(MaterialPath)!);
         var text = FormatOneFile();
-        File.WriteAllText(MaterialPath, text);
+        WriteOwnerOnly(text);
 
         var error = Assert.Throws<ConfigValidationException>(() => MaterialFile.LoadOrCreate(MaterialPath, Spec()));
 

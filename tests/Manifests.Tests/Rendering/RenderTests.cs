@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
@@ -10,12 +11,8 @@ using Xunit;
 
 namespace Ipfs.Manifests.Tests.Rendering;
 
-public sealed class RenderTests : IDisposable
+public sealed class RenderTests
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("render-");
-
-    public void Dispose() => _dir.Delete(recursive: true);
-
     // ---------------------------------------------------------------------------------------
     // Fixed inputs: the profile defaults (plus a private-swarm variant so the swarm key is
     // rendered too) and material from fixed seeds.
@@ -208,100 +205,6 @@ public sealed class RenderTests : IDisposable
     }
 
     // ---------------------------------------------------------------------------------------
-    // RenderWriter.
-    // ---------------------------------------------------------------------------------------
-
-    private static void AssertMode(UnixFileMode expected, string path)
-    {
-        if (!OperatingSystem.IsWindows())
-            Assert.Equal(expected, File.GetUnixFileMode(path));
-    }
-
-    [Fact]
-    public void Writer_WritesEveryFileWithItsContent()
-    {
-        var files = Render("dev");
-
-        var written = RenderWriter.Write(_dir.FullName, files);
-
-        Assert.Equal(files.Select(f => Path.Combine(_dir.FullName, f.RelativePath)), written);
-        foreach (var file in files)
-            Assert.Equal(file.Content, File.ReadAllText(Path.Combine(_dir.FullName, file.RelativePath)));
-    }
-
-    [Fact]
-    public void Writer_CreatesSecretsYamlReadableByItsOwnerOnly()
-    {
-        RenderWriter.Write(_dir.FullName, Render("dev"));
-
-        AssertMode(UnixFileMode.UserRead | UnixFileMode.UserWrite, Path.Combine(_dir.FullName, ManifestRenderer.SecretsFile));
-    }
-
-    [Fact]
-    public void Writer_MakesAWorldReadableSecretsYamlOwnerOnly()
-    {
-        var secrets = Path.Combine(_dir.FullName, ManifestRenderer.SecretsFile);
-        File.WriteAllText(secrets, ManifestRenderer.Header + "\n");
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(secrets, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-
-        RenderWriter.Write(_dir.FullName, Render("dev"));
-
-        AssertMode(UnixFileMode.UserRead | UnixFileMode.UserWrite, secrets);
-    }
-
-    [Fact]
-    public void Writer_RemovesFilesAnEarlierRenderGeneratedButThisOneDoesNot()
-    {
-        var stale = Path.Combine(_dir.FullName, "monitoring.yaml");
-        File.WriteAllText(stale, ManifestRenderer.Header + "\n---\napiVersion: v1\nkind: ConfigMap\n");
-
-        RenderWriter.Write(_dir.FullName, Render("dev"));
-
-        Assert.False(File.Exists(stale));
-    }
-
-    [Fact]
-    public void Writer_OverwritesSecretsYamlSoADroppedSwarmKeyIsGone()
-    {
-        RenderWriter.Write(_dir.FullName, Render("dev-private-swarm"));
-
-        RenderWriter.Write(_dir.FullName, Render("dev"));
-
-        Assert.DoesNotContain(SwarmKey, File.ReadAllText(Path.Combine(_dir.FullName, ManifestRenderer.SecretsFile)));
-    }
-
-    [Fact]
-    public void Writer_KeepsFilesItDidNotGenerate()
-    {
-        var handWritten = Path.Combine(_dir.FullName, "extra-policy.yaml");
-        var headerNotFirst = Path.Combine(_dir.FullName, "notes.yaml");
-        var empty = Path.Combine(_dir.FullName, "empty.yaml");
-        var other = Path.Combine(_dir.FullName, "README.md");
-        File.WriteAllText(handWritten, "apiVersion: v1\nkind: ConfigMap\n");
-        File.WriteAllText(headerNotFirst, "# mine\n" + ManifestRenderer.Header + "\n");
-        File.WriteAllText(empty, "");
-        File.WriteAllText(other, ManifestRenderer.Header + "\n");
-
-        RenderWriter.Write(_dir.FullName, Render("dev"));
-
-        Assert.Equal("apiVersion: v1\nkind: ConfigMap\n", File.ReadAllText(handWritten));
-        Assert.True(File.Exists(headerNotFirst));
-        Assert.True(File.Exists(empty));
-        Assert.True(File.Exists(other));
-    }
-
-    [Fact]
-    public void Writer_CreatesTheOutputFolder()
-    {
-        var output = Path.Combine(_dir.FullName, "out", "dev");
-
-        RenderWriter.Write(output, Render("dev"));
-
-        Assert.True(File.Exists(Path.Combine(output, "kustomization.yaml")));
-    }
-
-    // ---------------------------------------------------------------------------------------
     // The Pulumi layer registers node-set objects before identities are known: their metadata
     // must not depend on identities.
     // ---------------------------------------------------------------------------------------
@@ -312,8 +215,8 @@ public sealed class RenderTests : IDisposable
     {
         var spec = SpecFor(name);
 
-        var placeholder = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers));
-        var real = ClusterManifest.NodeSetObjects(spec, FixedMaterial(spec).Identities);
+        var placeholder = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder);
+        var real = ClusterManifest.NodeSetObjects(spec, FixedMaterial(spec).Identities, SecretsChecksum.Compute(spec, FixedMaterial(spec)));
 
         Assert.NotEqual(ClusterIdentities.Placeholder(spec.Peers).ClusterPeerIds, FixedMaterial(spec).Identities.ClusterPeerIds);
         Assert.Equal(placeholder.Count, real.Count);

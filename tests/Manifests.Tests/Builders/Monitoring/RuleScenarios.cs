@@ -15,7 +15,15 @@ internal sealed record Series(string Metric, Labels Labels, IReadOnlyList<double
 {
     public string Selector => Metric + "{" + string.Join(",", Labels.Select(kv => $"{kv.Key}=\"{kv.Value}\"")) + "}";
 
-    public string ValueText => string.Join(" ", Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    /// <summary>No sample at this minute (promtool "_").</summary>
+    public const double Missing = double.NaN;
+
+    /// <summary>A staleness marker, what Prometheus writes when a target disappears (promtool "stale").</summary>
+    public const double Stale = double.NegativeInfinity;
+
+    /// <summary>promtool's value notation.</summary>
+    public string ValueText => string.Join(" ", Values.Select(v =>
+        double.IsNaN(v) ? "_" : double.IsNegativeInfinity(v) ? "stale" : v.ToString("R", CultureInfo.InvariantCulture)));
 }
 
 /// <summary>An alert expected at a check: its labels (without alertname and the rule's own labels) and the value its annotations show.</summary>
@@ -225,20 +233,8 @@ internal static class RuleScenarios
                 [new(12, [])]));
         }
 
-        var dw = Minutes(r.PinsetDivergenceWindow);
-        var gap = r.PinsetDivergenceThreshold + 5;
-        var group = L(C(0).Where(kv => kv.Key is "namespace" or "job").Select(kv => (kv.Key, kv.Value)).ToArray());
-        scenarios.Add(new("IpfsClusterPinsetDiverging", "one peer behind by more than the threshold", [
-                new("ipfscluster_pins", C(0), Const(5000, dw + 20)),
-                new("ipfscluster_pins", C(1), Const(5000, dw + 20)),
-                new("ipfscluster_pins", C(2), Const(5000 - gap, dw + 20)),
-            ],
-            [new(dw - 2, []), new(dw + 2, [new(group, gap)])]));
-        scenarios.Add(new("IpfsClusterPinsetDiverging", "peers within the threshold", [
-                new("ipfscluster_pins", C(0), Const(5000, dw + 20)),
-                new("ipfscluster_pins", C(1), Const(5000 - r.PinsetDivergenceThreshold, dw + 20)),
-            ],
-            [new(dw + 2, [])]));
+        scenarios.AddRange(PinsetScenarios(spec, C));
+        scenarios.AddRange(ReplicationScenarios(spec, C));
 
         var restarts = r.RestartThreshold;
         IReadOnlyList<double> Restarts(int count) => Enumerable.Range(0, 40).Select(t => (double)Math.Clamp(t - 10, 0, count)).ToList();
@@ -270,5 +266,108 @@ internal static class RuleScenarios
             [new(17, [])]));
 
         return scenarios;
+    }
+
+    /// <summary>Labels of the per-peer result of the pinset alerts: the group labels plus the label naming the target.</summary>
+    private static Labels PeerOf(ClusterSpec spec, Labels target) =>
+        L(target.Where(kv => kv.Key is "namespace" or "job" || kv.Key == MetricTargets.For(spec).TargetLabel).Select(kv => (kv.Key, kv.Value)).ToArray());
+
+    /// <summary>
+    /// ipfscluster_pins as ipfs-cluster v1.1.6 records it (state/dsstate): the full pinset size at
+    /// each full listing (a state sync every 5 minutes, at <paramref name="phase"/>), and on a peer
+    /// taking writes under CRDT batching, the batching state's own count of pins added since start
+    /// in between.
+    /// </summary>
+    private static IReadOnlyList<double> BusyPeer(Func<int, double> pinset, int phase, int minutes) =>
+        Enumerable.Range(0, minutes).Select(t => t % 5 == phase ? pinset(t - 1) : 20.0 * (t % 5 + 1)).ToList();
+
+    private static IEnumerable<AlertScenario> PinsetScenarios(ClusterSpec spec, Func<int, Labels> c)
+    {
+        const string Alert = "IpfsClusterPinsetDiverging";
+        var r = spec.Monitoring.Rules;
+        var dw = Minutes(r.PinsetDivergenceWindow);
+        var n = 25 + dw + 15;
+        var peers = Math.Min(spec.Peers, 3);
+        IEnumerable<int> Peers() => Enumerable.Range(0, peers);
+        double Growing(int t) => 5000 + 50.0 * Math.Max(t, 0); // 500 pins per 10m: far above every threshold
+
+        // The pattern that made the instant-value comparison page: every peer healthy, gauges far apart between syncs.
+        yield return new(Alert, "busy healthy peers under CRDT batching, syncing at different minutes", [
+                .. Peers().Select(i => new Series("ipfscluster_pins", c(i), BusyPeer(Growing, i * 2 % 5, n))),
+            ],
+            [new(25 + dw, []), new(n - 1, [])]);
+
+        // Pod 0 restarts at minute 20: a new series (new pod IP) that counts from zero until its first sync at minute 26.
+        var restarted = With(c(0), ("instance", "10.0.0.99:8888"));
+        IReadOnlyList<double> Before(int until) => Enumerable.Range(0, n).Select(t => t < until ? 5000.0 : t == until ? Series.Stale : Series.Missing).ToList();
+        IReadOnlyList<double> After(int from, int sync) => Enumerable.Range(0, n).Select(t => t < from ? Series.Missing : t < sync ? 10.0 * (t - from) : 5000.0).ToList();
+        yield return new(Alert, "a restarted peer before its first state sync", [
+                new("ipfscluster_pins", c(0), Before(20)),
+                new("ipfscluster_pins", restarted, After(22, 26)),
+                .. Peers().Skip(1).Select(i => new Series("ipfscluster_pins", c(i), Const(5000, n))),
+            ],
+            [new(24, []), new(25 + dw, []), new(n - 1, [])]);
+
+        // Every peer drops 2000 pins at minute 15: the pinset shrinks, nobody lags.
+        yield return new(Alert, "a mass unpin seen by every peer", [
+                .. Peers().Select(i => new Series("ipfscluster_pins", c(i), Enumerable.Range(0, n).Select(t => t < 15 + i ? 5000.0 : 3000.0).ToList())),
+            ],
+            [new(30, []), new(n - 1, [])]);
+
+        // The last peer stops applying CRDT updates at minute 10 while the busy peers keep syncing.
+        if (peers < 2) yield break;
+        var stuck = peers - 1;
+        const double Stalled = 5000 + 50.0 * 10;
+        var others = Peers().Where(i => i != stuck).ToList();
+        var length = 40 + dw + 15;
+        var series = others.Select(i => new Series("ipfscluster_pins", c(i), BusyPeer(Growing, i * 2 % 5, length)))
+            .Append(new Series("ipfscluster_pins", c(stuck), Enumerable.Range(0, length).Select(t => t < 10 ? Growing(t) : Stalled).ToList()))
+            .ToList();
+        // The lag as the rule computes it, for closed and for left-open range windows (Prometheus 2 and 3).
+        double Lag(int t, bool leftOpen)
+        {
+            bool In(int s, int from, int to) => (leftOpen ? s > from : s >= from) && s <= to && s >= 0;
+            var earlier = series.Max(x => x.Values.Where((v, s) => In(s, t - 20, t - 10)).DefaultIfEmpty(0).Max());
+            var listed = series[^1].Values.Where((v, s) => In(s, t - 10, t)).Max();
+            return earlier - listed;
+        }
+        bool Lagging(int t) => Lag(t, false) > r.PinsetDivergenceThreshold || Lag(t, true) > r.PinsetDivergenceThreshold;
+        bool SurelyLagging(int t) => Lag(t, false) > r.PinsetDivergenceThreshold && Lag(t, true) > r.PinsetDivergenceThreshold;
+        var earliest = Enumerable.Range(20, length - 20).First(Lagging);
+        var surely = Enumerable.Range(20, length - 20).First(t => Enumerable.Range(t, length - t).All(SurelyLagging));
+        // Check where no window edge falls on a sync minute of a busy peer, so both range semantics agree on the value.
+        var firing = Enumerable.Range(surely + dw + 1, 5).First(t => others.All(i => t % 5 != i * 2 % 5));
+        yield return new(Alert, "a peer stuck behind while busy peers keep syncing", series,
+            [new(earliest + dw - 2, []), new(firing, [new(PeerOf(spec, c(stuck)), Lag(firing, false))])]);
+    }
+
+    private static IEnumerable<AlertScenario> ReplicationScenarios(ClusterSpec spec, Func<int, Labels> c)
+    {
+        const string Alert = "IpfsClusterPinsBelowReplicationMin";
+        var min = spec.Replication.Min;
+        var uf = Minutes(spec.Monitoring.Rules.UnderReplicatedFor);
+        var n = 5 + uf + 15;
+        var pinset = 1000.0 * spec.Peers;
+        var group = L(c(0).Where(kv => kv.Key is "namespace" or "job").Select(kv => (kv.Key, kv.Value)).ToArray());
+        IEnumerable<int> Peers() => Enumerable.Range(0, spec.Peers);
+
+        // Exactly replication.min replicas of every pin, spread evenly; the pins gauge dips under batching.
+        yield return new(Alert, "every pin at replication.min on busy peers", [
+                .. Peers().Select(i => new Series("ipfscluster_pins", c(i), BusyPeer(_ => pinset, i % 5, n))),
+                .. Peers().Select(i => new Series("ipfscluster_pins_ipfs_pins", c(i), Const(1000.0 * min, n))),
+            ],
+            [new(n - 1, [])]);
+
+        if (spec.Peers < 2) yield break;
+        // Peer 0 is gone from minute 5 with its replicas; nothing re-allocates them.
+        var firing = 5 + uf + 2;
+        IReadOnlyList<double> Gone(double value) => Enumerable.Range(0, n).Select(t => t < 5 ? value : t == 5 ? Series.Stale : Series.Missing).ToList();
+        yield return new(Alert, "a peer gone with its replicas", [
+                new("ipfscluster_pins", c(0), Gone(pinset)),
+                new("ipfscluster_pins_ipfs_pins", c(0), Gone(1000.0 * min)),
+                .. Peers().Skip(1).Select(i => new Series("ipfscluster_pins", c(i), Const(pinset, n))),
+                .. Peers().Skip(1).Select(i => new Series("ipfscluster_pins_ipfs_pins", c(i), Const(1000.0 * min, n))),
+            ],
+            [new(5 + uf - 2, []), new(firing, [new(group, 1000.0 * min)])]);
     }
 }

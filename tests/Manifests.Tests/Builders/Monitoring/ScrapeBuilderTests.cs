@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Builders.Monitoring;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Crds.Monitoring;
@@ -15,7 +16,7 @@ public sealed class ScrapeBuilderTests
         TestSpecs.Prod with { Monitoring = TestSpecs.Prod.Monitoring with { Scrape = mode, PrometheusLabels = new SortedDictionary<string, string> { ["release"] = "prom", ["team"] = "storage" } } };
 
     private static V1StatefulSet StatefulSet(ClusterSpec spec) =>
-        ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers)).OfType<V1StatefulSet>().Single();
+        ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder).OfType<V1StatefulSet>().Single();
 
     private static bool Selects(IDictionary<string, string> selector, IDictionary<string, string> labels) =>
         selector.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
@@ -69,7 +70,7 @@ public sealed class ScrapeBuilderTests
         var objects = ScrapeBuilder.Build(spec);
         var services = objects.OfType<V1Service>().ToList();
         var monitors = objects.OfType<ServiceMonitor>().ToList();
-        var peerServices = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers)).OfType<V1Service>().ToList();
+        var peerServices = ClusterManifest.NodeSetObjects(spec, ClusterIdentities.Placeholder(spec.Peers), SecretsChecksum.Placeholder).OfType<V1Service>().ToList();
 
         Assert.Equal(["ipfs-kubo-metrics", "ipfs-cluster-metrics"], services.Select(s => s.Metadata.Name));
         Assert.Equal(["ipfs-kubo", "ipfs-cluster"], monitors.Select(m => m.Metadata.Name));

@@ -39,6 +39,16 @@ public class NetworkPolicyEvaluatorTests
     }
 
     [Fact]
+    public void AnEmptyPodSelectorSelectsEveryPodOfThePolicysNamespaceOnly()
+    {
+        var evaluator = new NetworkPolicyEvaluator([Policy("deny-all", "shop", new V1LabelSelector(), ["Ingress"])]);
+        Assert.False(evaluator.Allows(Admin, Web, 80));
+        Assert.False(evaluator.Allows(Web, Db, 5432));
+        Assert.False(evaluator.Allows(Internet, Endpoint.Pod("unlabelled", "shop"), 80));
+        Assert.True(evaluator.Allows(Web, Admin, 80)); // ops is another namespace: not selected
+    }
+
+    [Fact]
     public void PoliciesAreAUnion()
     {
         var evaluator = new NetworkPolicyEvaluator(

@@ -18,6 +18,20 @@ internal static class NetworkScenarios
     public const string GatewayNamespace = "ingress-nginx";
     public static readonly (string Key, string Value) ApiClientLabel = ("example.com/ipfs-client", "true");
 
+    /// <summary>
+    /// Labels of a Prometheus pod as prometheus-operator (v0.93.0, pkg/prometheus/server/statefulset.go,
+    /// makeSelectorLabels) runs it for kube-prometheus-stack's Prometheus resource.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PrometheusPodLabels = new Dictionary<string, string>
+    {
+        ["app.kubernetes.io/name"] = "prometheus",
+        ["app.kubernetes.io/managed-by"] = "prometheus-operator",
+        ["app.kubernetes.io/instance"] = "kube-prometheus-stack-prometheus",
+        ["operator.prometheus.io/name"] = "kube-prometheus-stack-prometheus",
+        ["operator.prometheus.io/shard"] = "0",
+        ["prometheus"] = "kube-prometheus-stack-prometheus",
+    };
+
     /// <summary>Public addresses (none in a range kubo hides), one per peer.</summary>
     public static readonly string[] LoadBalancerAddresses = ["34.120.0.10", "34.120.0.11", "2600:1900::12"];
 
@@ -77,6 +91,24 @@ internal static class NetworkScenarios
         var labels = new Dictionary<string, string>(StatefulSet(spec).Spec.Template.Metadata.Labels) { [NetworkNames.PodNameLabel] = spec.Names.Pod(ordinal) };
         return Endpoint.Pod($"node pod {ordinal}", spec.Namespace, labels);
     }
+
+    /// <summary>
+    /// Every pod template of the scenario's render (StatefulSet, CronJobs, Jobs, Deployments): its
+    /// owner's kind and name, namespace and pod labels.
+    /// </summary>
+    public static IReadOnlyList<(string Owner, string Namespace, IReadOnlyDictionary<string, string> Labels)> PodTemplates(ClusterSpec spec) =>
+        Objects(spec).Select(o => (Owner: $"{o.Kind}/{o.Metadata.Name}", o.Metadata.NamespaceProperty, Template: o switch
+            {
+                V1StatefulSet s => s.Spec.Template,
+                V1CronJob c => c.Spec.JobTemplate.Spec.Template,
+                V1Job j => j.Spec.Template,
+                V1Deployment d => d.Spec.Template,
+                V1DaemonSet d => d.Spec.Template,
+                _ => null,
+            }))
+            .Where(t => t.Template is not null)
+            .Select(t => (t.Owner, t.NamespaceProperty, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(t.Template!.Metadata.Labels)))
+            .ToList();
 
     /// <summary>Every port a node pod listens on, plus one nobody does.</summary>
     public static IReadOnlyList<(int Port, string Protocol)> PortUniverse { get; } =

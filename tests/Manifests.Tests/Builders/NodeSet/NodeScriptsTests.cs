@@ -23,7 +23,7 @@ public class NodeScriptsTests
             var addresses = env["CLUSTER_PEERADDRESSES"].Split(',');
             var ordinals = addresses.Select(a => int.Parse(a.Split('/')[2].Split('.')[0]["ipfs-".Length..])).ToList();
             Assert.Equal(Enumerable.Range(0, peers).Where(i => i != ordinal), ordinals.Order());
-            Assert.All(addresses, a => Assert.Matches(@"^/dns4/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/9096/p2p/12D3KooW\w+$", a));
+            Assert.All(addresses, a => Assert.Matches(@"^/dns/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/9096/p2p/12D3KooW\w+$", a));
             Assert.All(addresses, a => Assert.EndsWith("/p2p/" + material.ClusterPeers[int.Parse(a.Split('/')[2].Split('.')[0]["ipfs-".Length..])].PeerId, a));
             Assert.Equal(material.ClusterPeers[ordinal].PeerId, env["CLUSTER_ID"]);
             Assert.Equal(material.ClusterPeers[ordinal].PrivateKeyBase64, env["CLUSTER_PRIVATEKEY"]);
@@ -76,7 +76,7 @@ public class NodeScriptsTests
             var entries = JsonDocument.Parse(peering).RootElement.EnumerateArray().ToList();
             var ids = entries.Select(e => e.GetProperty("ID").GetString()).ToList();
             Assert.Equal(material.KuboPeers.Where((_, i) => i != ordinal).Select(p => p.PeerId).Order(), ids.Order());
-            Assert.All(entries, e => Assert.Matches(@"^/dns4/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/4001$", e.GetProperty("Addrs")[0].GetString()!));
+            Assert.All(entries, e => Assert.Matches(@"^/dns/ipfs-\d+\.ipfs-peers\.ipfs-dev\.svc\.cluster\.local/tcp/4001$", e.GetProperty("Addrs")[0].GetString()!));
         }
     }
 

@@ -1,3 +1,4 @@
+using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Rendering;
 using Ipfs.Manifests.Spec;
 using k8s.Models;
@@ -8,7 +9,7 @@ namespace Ipfs.Manifests.Tests.Builders.NodeSet;
 internal sealed class NodeSetObjects(ClusterSpec spec)
 {
     private readonly IReadOnlyList<k8s.IKubernetesObject<V1ObjectMeta>> _objects =
-        ClusterManifest.NodeSetObjects(spec, TestSpecs.Material(spec).Identities);
+        ClusterManifest.NodeSetObjects(spec, TestSpecs.Material(spec).Identities, SecretsChecksum.Compute(spec, TestSpecs.Material(spec)));
 
     public V1StatefulSet StatefulSet => _objects.OfType<V1StatefulSet>().Single();
 

@@ -153,11 +153,17 @@ public class StatefulSetBuilderTests
     [Fact]
     public void ClusterIsTunedFromTheSpecWithUpstreamEnvironmentNames()
     {
-        var spec = TestSpecs.Prod with { Replication = new(2, 3), Cluster = new(25, "30s", 200, "2m", false) };
+        var spec = TestSpecs.Prod with { Replication = new(2, 3), Cluster = new(25, 200, "2m", false), Repinning = new(true, "50m", "20s", "40s") };
         var cluster = new NodeSetObjects(spec).Cluster;
         Assert.Equal("2", NodeSetObjects.Env(cluster, "CLUSTER_REPLICATIONFACTORMIN"));
         Assert.Equal("3", NodeSetObjects.Env(cluster, "CLUSTER_REPLICATIONFACTORMAX"));
-        Assert.Equal("30s", NodeSetObjects.Env(cluster, "CLUSTER_MONITORPINGINTERVAL"));
+        Assert.Equal("50m", NodeSetObjects.Env(cluster, "CLUSTER_MONITORPINGINTERVAL"));
+        Assert.Equal("false", NodeSetObjects.Env(cluster, "CLUSTER_DISABLEREPINNING"));
+        Assert.Equal("20s", NodeSetObjects.Env(cluster, "CLUSTER_PUBSUBMON_CHECKINTERVAL"));
+        Assert.Equal("40s", NodeSetObjects.Env(cluster, "CLUSTER_DISK_METRICTTL"));
+        Assert.Equal("40s", NodeSetObjects.Env(cluster, "CLUSTER_TAGS_METRICTTL"));
+        Assert.Equal("40s", NodeSetObjects.Env(cluster, "CLUSTER_PINQUEUE_METRICTTL"));
+        Assert.Equal("5m", NodeSetObjects.Env(cluster, "CLUSTER_STATESYNCINTERVAL"));
         Assert.Equal("25", NodeSetObjects.Env(cluster, "CLUSTER_STATELESS_CONCURRENTPINS"));
         Assert.Equal("200", NodeSetObjects.Env(cluster, "CLUSTER_CRDT_BATCHING_MAXBATCHSIZE"));
         Assert.Equal("2m", NodeSetObjects.Env(cluster, "CLUSTER_CRDT_BATCHING_MAXBATCHAGE"));

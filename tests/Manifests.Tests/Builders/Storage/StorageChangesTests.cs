@@ -10,6 +10,7 @@ namespace Ipfs.Manifests.Tests.Builders.Storage;
 /// Volumes grow in place, never shrink, never change class or restore source silently: the plan of
 /// a run against the previously deployed claims, and the previous render as that deployed state.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StorageChangesTests : IDisposable
 {
     private const string Source = "Pulumi.prod.yaml";
@@ -167,8 +168,11 @@ public sealed class StorageChangesTests : IDisposable
     // The previous render as the deployed state.
     // ---------------------------------------------------------------------------------------
 
-    private void Render(ClusterSpec spec) =>
-        RenderWriter.Write(_dir.FullName, ManifestRenderer.Render(ClusterManifest.Build(spec, TestSpecs.Material(spec))));
+    private void Render(ClusterSpec spec)
+    {
+        using var folder = OutputFolder.Open(_dir.FullName);
+        folder.Replace(ManifestRenderer.Render(ClusterManifest.Build(spec, TestSpecs.Material(spec))));
+    }
 
     [Fact]
     public void ReadRendered_ReadsTheClaimsOfThePreviousRender()

@@ -18,7 +18,7 @@ public class StorageScriptsTests
     private static ClusterSpec Prod(Func<StorageSpec, StorageSpec>? change = null) =>
         TestSpecs.Prod with { Storage = change is null ? TestSpecs.Prod.Storage : change(TestSpecs.Prod.Storage) };
 
-    private const string Host = "/dns4/ipfs-peers.ipfs.svc.cluster.local/tcp/9094";
+    private const string Host = "/dns/ipfs-peers.ipfs.svc.cluster.local/tcp/9094";
 
     /// <summary>
     /// Three pins as `ipfs-cluster-ctl --enc=json pin ls` prints them (Go's json.MarshalIndent of
@@ -98,7 +98,7 @@ public class StorageScriptsTests
             },
             "pin_update": null,
             "origins": [
-                "/dns4/example.org/tcp/4001/p2p/12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf"
+                "/dns/example.org/tcp/4001/p2p/12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf"
             ],
             "cid": "bafkreie5cvv4h45feadgeuwhbcutmh6t2ceseocckahdoe6uat64zmz454",
             "type": "pin",
