@@ -129,6 +129,12 @@ public sealed class ManifestYamlTests
     }
 
     [Fact]
+    public void EveryKindThatIsReadBack_HasSourceGeneratedMetadata()
+    {
+        Assert.All(ManifestKinds.Types, type => Assert.Equal(type, ManifestJson.TypeInfo(type).Type));
+    }
+
+    [Fact]
     public void Reading_RefusesAFieldTheModelDoesNotHave_NamingTypeAndField()
     {
         var error = Assert.Throws<YamlException>(() => ManifestYaml.Deserialize<V1PersistentVolumeClaim>("apiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  storageClass: fast\n"));
