@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using k8s.Models;
 using Pulumi;
@@ -47,7 +48,7 @@ public sealed class ManifestObject : CustomResource
         obj.Metadata.NamespaceProperty is { } ns ? $"{ns}/{obj.Metadata.Name}" : obj.Metadata.Name;
 
     /// <summary>An object as plain JSON, the form both render and the engine see.</summary>
-    public static JsonElement ToJson(IKubernetesObject obj) => JsonDocument.Parse(KubernetesJson.Serialize(obj)).RootElement.Clone();
+    public static JsonElement ToJson(IKubernetesObject obj) => JsonDocument.Parse(ManifestJson.Serialize(obj)).RootElement.Clone();
 
     private static ImmutableDictionary<string, object?> Fields(IKubernetesObject<V1ObjectMeta> shape, Output<IKubernetesObject<V1ObjectMeta>> value)
     {

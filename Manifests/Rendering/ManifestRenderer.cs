@@ -1,4 +1,5 @@
 using System.Text;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using k8s.Models;
 
@@ -43,7 +44,7 @@ public static class ManifestRenderer
     {
         var text = new StringBuilder(Header).Append('\n');
         foreach (var obj in objects)
-            text.Append("---\n").Append(KubernetesYaml.Serialize(obj).TrimEnd('\n')).Append('\n');
+            text.Append("---\n").Append(ManifestYaml.Serialize(obj).TrimEnd('\n')).Append('\n');
         return text.ToString();
     }
 

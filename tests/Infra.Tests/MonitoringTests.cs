@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ipfs.Components;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using Pulumi;
@@ -68,7 +69,7 @@ public class MonitoringTests
         Assert.Equal(expected.Select(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o))), registered.Select(r => (r.Type, r.Name)));
         for (var i = 0; i < expected.Count; i++)
         {
-            var built = JsonNode.Parse(KubernetesJson.Serialize(expected[i]))!;
+            var built = JsonNode.Parse(ManifestJson.Serialize(expected[i]))!;
             Assert.True(JsonNode.DeepEquals(built, StackRun.ToJson(registered[i].Inputs)), $"{registered[i].Name} differs from what Manifests builds");
         }
     }

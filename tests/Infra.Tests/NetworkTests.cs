@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ipfs.Components;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -68,7 +69,7 @@ public class NetworkTests
         await StackRun.Run(spec, mocks);
 
         var expected = ClusterManifest.NetworkObjects(spec)
-            .ToDictionary(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o)), o => JsonNode.Parse(KubernetesJson.Serialize(o))!);
+            .ToDictionary(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o)), o => JsonNode.Parse(ManifestJson.Serialize(o))!);
         var registered = KubernetesObjects(mocks).ToDictionary(r => (r.Type, r.Name), r => StackRun.ToJson(r.Inputs));
 
         Assert.NotEmpty(expected);
@@ -87,7 +88,7 @@ public class NetworkTests
         var mocks = new RecordingMocks();
         await StackRun.Run(spec, mocks);
 
-        var services = mocks.OfType("kubernetes:core/v1:Service").Select(r => KubernetesJson.Deserialize<V1Service>(StackRun.ToJson(r.Inputs).ToJsonString())).ToList();
+        var services = mocks.OfType("kubernetes:core/v1:Service").Select(r => ManifestJson.Deserialize<V1Service>(StackRun.ToJson(r.Inputs).ToJsonString())).ToList();
         var external = services.Where(s => s.Spec.Type is "NodePort" or "LoadBalancer").ToList();
 
         switch (spec.Network.Exposure)

@@ -3,6 +3,7 @@ using Ipfs.Components;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using Xunit;
@@ -23,7 +24,7 @@ public class RenderEquivalenceTests
 
         var expected = ClusterManifest.Build(spec, MaterialOf(spec))
             .SelectMany(c => c.Objects)
-            .ToDictionary(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o)), o => JsonNode.Parse(KubernetesJson.Serialize(o))!);
+            .ToDictionary(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o)), o => JsonNode.Parse(ManifestJson.Serialize(o))!);
         var actual = mocks.Registrations
             .Where(r => r.Type.StartsWith("kubernetes:", StringComparison.Ordinal))
             .ToDictionary(r => (r.Type, r.Name), r => StackRun.ToJson(r.Inputs));

@@ -3,6 +3,7 @@ using Ipfs.Components;
 using Ipfs.Manifests.Builders.Storage;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -85,7 +86,7 @@ public class StorageTests
         Assert.Equal(expected.Select(o => (ManifestObject.TypeToken(o), ManifestObject.LogicalName(o))), registered.Select(r => (r.Type, r.Name)));
         for (var i = 0; i < expected.Count; i++)
         {
-            var built = JsonNode.Parse(KubernetesJson.Serialize(expected[i]))!;
+            var built = JsonNode.Parse(ManifestJson.Serialize(expected[i]))!;
             Assert.True(JsonNode.DeepEquals(built, StackRun.ToJson(registered[i].Inputs)), $"{platform}: {registered[i].Name} differs from what Manifests builds");
         }
         var classes = registered.Where(r => r.Type == "kubernetes:storage.k8s.io/v1:StorageClass").Select(r => StackRun.ToJson(r.Inputs)).ToList();

@@ -142,7 +142,7 @@ public static class DashboardBuilder
         foreach (var p in Panels(spec))
         {
             if (x + p.Width > 24) { x = 0; y += rowHeight; rowHeight = 0; }
-            panels.Add(PanelJson(id++, p, x, y));
+            panels.Add((JsonNode)PanelJson(id++, p, x, y));
             x += p.Width;
             rowHeight = Math.Max(rowHeight, p.Height);
         }
@@ -184,7 +184,7 @@ public static class DashboardBuilder
         var targets = new JsonArray();
         for (var i = 0; i < p.Targets.Count; i++)
         {
-            targets.Add(new JsonObject
+            targets.Add((JsonNode)new JsonObject
             {
                 ["refId"] = ((char)('A' + i)).ToString(),
                 ["datasource"] = DataSource(),

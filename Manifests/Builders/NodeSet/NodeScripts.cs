@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Builders.Network;
 using Ipfs.Manifests.Scripts;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 
 namespace Ipfs.Manifests.Builders.NodeSet;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Crds.Snapshot;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using Ipfs.Manifests.Scripts;
 using k8s;
@@ -61,7 +62,7 @@ public static class StorageScripts
         if (spec.Storage.Snapshots.Enabled)
         {
             files[SnapshotScript] = PodScripts.Read(SnapshotScript);
-            files[SnapshotTemplateFile] = KubernetesYaml.Serialize(SnapshotTemplate(spec)).TrimEnd('\n') + "\n";
+            files[SnapshotTemplateFile] = ManifestYaml.Serialize(SnapshotTemplate(spec)).TrimEnd('\n') + "\n";
         }
         return files;
     }

@@ -1,4 +1,5 @@
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using k8s.Models;
 
@@ -69,7 +70,7 @@ public sealed record StorageState(string Source, IReadOnlyDictionary<string, Cla
             if (!document.Contains("\nkind: PersistentVolumeClaim\n", StringComparison.Ordinal) &&
                 !document.StartsWith("kind: PersistentVolumeClaim\n", StringComparison.Ordinal))
                 continue;
-            claims.Add(KubernetesYaml.Deserialize<V1PersistentVolumeClaim>(document));
+            claims.Add(ManifestYaml.Deserialize<V1PersistentVolumeClaim>(document));
         }
         return FromObjects(source, claims);
     }

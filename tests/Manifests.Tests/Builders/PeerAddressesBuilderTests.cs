@@ -3,6 +3,7 @@ using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -153,7 +154,7 @@ public class PeerAddressesBuilderTests
         var map = PeerAddressesBuilder.Build(spec, ClusterIdentities.Placeholder(1000));
 
         var dataBytes = map.Data.Sum(kv => Encoding.UTF8.GetByteCount(kv.Key) + Encoding.UTF8.GetByteCount(kv.Value));
-        var objectBytes = Encoding.UTF8.GetByteCount(KubernetesJson.Serialize(map));
+        var objectBytes = Encoding.UTF8.GetByteCount(ManifestJson.Serialize(map));
         Assert.True(dataBytes < ConfigMapLimitBytes, $"data holds {dataBytes} bytes");
         Assert.True(objectBytes < ConfigMapLimitBytes, $"the object serialises to {objectBytes} bytes");
         Assert.Equal(1000, Lines(map, PeerAddressesBuilder.ClusterPeersKey).Count);

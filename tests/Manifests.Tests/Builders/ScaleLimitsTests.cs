@@ -1,6 +1,7 @@
 using System.Text;
 using Ipfs.Manifests.Rendering;
 using Ipfs.Manifests.Spec;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using k8s.Models;
 using Xunit;
@@ -80,7 +81,7 @@ public class ScaleLimitsTests(ITestOutputHelper output)
         {
             var name = $"{o.Kind}/{o.Metadata.Name}";
             // Client-side apply stores the object as applied (compact JSON) in one annotation.
-            var applied = Encoding.UTF8.GetByteCount(KubernetesJson.Serialize(o));
+            var applied = Encoding.UTF8.GetByteCount(ManifestJson.Serialize(o));
             var annotations = (o.Metadata.Annotations ?? new Dictionary<string, string>()).Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value));
             if (applied > largestObject.Bytes) largestObject = (name, applied);
             if (applied + annotations > MaxAnnotationsBytes) problems.Add($"{name}: last-applied annotation {applied} B + annotations {annotations} B > {MaxAnnotationsBytes} B");

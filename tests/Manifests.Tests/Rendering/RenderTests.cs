@@ -1,9 +1,9 @@
 using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
-using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Identity;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -103,13 +103,13 @@ public sealed class RenderTests
         foreach (var file in ObjectFiles(Render(name)))
         {
             var documents = Documents(file);
-            var objects = KubernetesYaml.LoadAllFromString(file.Content, CustomResourceTypes.TypeMap());
+            var objects = ManifestYaml.LoadAll(file.Content);
 
             Assert.Equal(documents.Count, objects.Count);
             for (var i = 0; i < objects.Count; i++)
             {
                 Assert.IsAssignableFrom<IKubernetesObject<V1ObjectMeta>>(objects[i]);
-                Assert.Equal(documents[i], KubernetesYaml.Serialize(objects[i]).TrimEnd('\n'));
+                Assert.Equal(documents[i], ManifestYaml.Serialize(objects[i]).TrimEnd('\n'));
             }
         }
     }
@@ -122,11 +122,11 @@ public sealed class RenderTests
         var built = ClusterManifest.Build(spec, FixedMaterial(spec)).SelectMany(c => c.Objects).ToList();
         var files = ManifestRenderer.Render(ClusterManifest.Build(spec, FixedMaterial(spec)));
 
-        var loaded = ObjectFiles(files).SelectMany(f => KubernetesYaml.LoadAllFromString(f.Content, CustomResourceTypes.TypeMap())).ToList();
+        var loaded = ObjectFiles(files).SelectMany(f => ManifestYaml.LoadAll(f.Content)).ToList();
 
         Assert.Equal(built.Count, loaded.Count);
-        var builtJson = built.Select(o => KubernetesJson.Serialize(o)).Order(StringComparer.Ordinal);
-        var loadedJson = loaded.Select(o => KubernetesJson.Serialize(o)).Order(StringComparer.Ordinal);
+        var builtJson = built.Select(o => ManifestJson.Serialize(o)).Order(StringComparer.Ordinal);
+        var loadedJson = loaded.Select(o => ManifestJson.Serialize(o)).Order(StringComparer.Ordinal);
         Assert.Equal(builtJson, loadedJson);
     }
 
@@ -140,7 +140,7 @@ public sealed class RenderTests
     {
         foreach (var file in ObjectFiles(Render(name)))
         {
-            var objects = KubernetesYaml.LoadAllFromString(file.Content, CustomResourceTypes.TypeMap());
+            var objects = ManifestYaml.LoadAll(file.Content);
             if (file.RelativePath == ManifestRenderer.SecretsFile)
             {
                 Assert.True(file.HoldsSecrets);
@@ -224,7 +224,7 @@ public sealed class RenderTests
         {
             Assert.Equal(placeholder[i].ApiVersion, real[i].ApiVersion);
             Assert.Equal(placeholder[i].Kind, real[i].Kind);
-            Assert.Equal(KubernetesJson.Serialize(placeholder[i].Metadata), KubernetesJson.Serialize(real[i].Metadata));
+            Assert.Equal(ManifestJson.Serialize(placeholder[i].Metadata), ManifestJson.Serialize(real[i].Metadata));
         }
     }
 }

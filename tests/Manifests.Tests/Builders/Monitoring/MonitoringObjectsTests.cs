@@ -1,6 +1,7 @@
 using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Crds.Monitoring;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -57,13 +58,11 @@ public sealed class MonitoringObjectsTests
     }
 
     [Fact]
-    public void CustomResourceTypes_MapTheOperatorKindsForYamlLoading()
+    public void ManifestKinds_MapTheOperatorKindsForYamlLoading()
     {
-        var map = CustomResourceTypes.Map;
-
-        Assert.Equal(typeof(PodMonitor), map["monitoring.coreos.com/v1/PodMonitor"]);
-        Assert.Equal(typeof(ServiceMonitor), map["monitoring.coreos.com/v1/ServiceMonitor"]);
-        Assert.Equal(typeof(PrometheusRule), map["monitoring.coreos.com/v1/PrometheusRule"]);
+        Assert.Equal(typeof(PodMonitor), ManifestKinds.Find("monitoring.coreos.com/v1", "PodMonitor"));
+        Assert.Equal(typeof(ServiceMonitor), ManifestKinds.Find("monitoring.coreos.com/v1", "ServiceMonitor"));
+        Assert.Equal(typeof(PrometheusRule), ManifestKinds.Find("monitoring.coreos.com/v1", "PrometheusRule"));
     }
 
     [Theory]
@@ -75,18 +74,18 @@ public sealed class MonitoringObjectsTests
         var spec = TestSpecs.Prod with { Monitoring = TestSpecs.Prod.Monitoring with { Scrape = mode } };
         var file = Render(spec).Single(f => f.RelativePath == "monitoring.yaml");
 
-        var loaded = KubernetesYaml.LoadAllFromString(file.Content, CustomResourceTypes.TypeMap(), strict: true);
+        var loaded = ManifestYaml.LoadAll(file.Content);
         var built = ClusterManifest.MonitoringObjects(spec);
 
         Assert.Equal(built.Select(o => o.GetType()), loaded.Select(o => o.GetType()));
-        Assert.Equal(built.Select(o => KubernetesJson.Serialize(o)), loaded.Select(o => KubernetesJson.Serialize(o)));
-        Assert.Equal(file.Content, ManifestRenderer.Documents(loaded.Cast<IKubernetesObject<V1ObjectMeta>>()));
+        Assert.Equal(built.Select(o => ManifestJson.Serialize(o)), loaded.Select(o => ManifestJson.Serialize(o)));
+        Assert.Equal(file.Content, ManifestRenderer.Documents(loaded));
     }
 
     [Fact]
     public void CrdObjects_SerialiseToTheOperatorsFieldNames()
     {
-        var json = KubernetesJson.Serialize(ClusterManifest.MonitoringObjects(TestSpecs.Prod)[0]);
+        var json = ManifestJson.Serialize(ClusterManifest.MonitoringObjects(TestSpecs.Prod)[0]);
 
         Assert.StartsWith("{\"apiVersion\":\"monitoring.coreos.com/v1\",\"kind\":\"PodMonitor\",\"metadata\":{", json, StringComparison.Ordinal);
         Assert.Contains("\"podMetricsEndpoints\":[{\"port\":\"api\",\"path\":\"/debug/metrics/prometheus\",\"scheme\":\"http\",\"interval\":\"30s\"}]", json, StringComparison.Ordinal);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ipfs.Manifests.Builders.Monitoring;
 using Ipfs.Manifests.Crds.Monitoring;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 
@@ -19,7 +20,7 @@ internal static partial class PromtoolFiles
     public const string RuleFile = "rules.yaml";
     public const string TestFile = "rules.test.yaml";
 
-    public static string Rules(ClusterSpec spec) => KubernetesYaml.Serialize(AlertRulesBuilder.Build(spec).Spec);
+    public static string Rules(ClusterSpec spec) => ManifestYaml.Serialize(AlertRulesBuilder.Build(spec).Spec);
 
     public static string Tests(ClusterSpec spec)
     {

@@ -2,6 +2,7 @@ using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -65,7 +66,7 @@ public sealed class SecretPlacementTests : IDisposable
                     foreach (var env in container.Env ?? [])
                         AssertClean($"{name} container {container.Name} env {env.Name}", env.Value, spec);
             }
-            AssertClean(name, KubernetesJson.Serialize(obj), spec);
+            AssertClean(name, ManifestJson.Serialize(obj), spec);
         }
     }
 

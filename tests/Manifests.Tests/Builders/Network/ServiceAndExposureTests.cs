@@ -1,6 +1,7 @@
 using Ipfs.Manifests.Builders.Network;
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s.Models;
 using Xunit;
@@ -162,8 +163,8 @@ public class ServiceAndExposureTests
         var three = For("node-port");
         var five = three with { Peers = 5 };
 
-        var before = Services(three).Where(s => s.Spec.Type == "NodePort").Select(s => k8s.KubernetesJson.Serialize(s)).ToList();
-        var after = Services(five).Where(s => s.Spec.Type == "NodePort").Select(s => k8s.KubernetesJson.Serialize(s)).ToList();
+        var before = Services(three).Where(s => s.Spec.Type == "NodePort").Select(s => ManifestJson.Serialize(s)).ToList();
+        var after = Services(five).Where(s => s.Spec.Type == "NodePort").Select(s => ManifestJson.Serialize(s)).ToList();
 
         Assert.Equal(before, after.Take(3));
         Assert.Equal(5, after.Count);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ipfs.Manifests.Config;
 using Ipfs.Manifests.Tests.Builders.Network;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using Xunit;
 
@@ -52,7 +53,7 @@ public class KuboPinTests
     {
         var leaves = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var o in NetworkScenarios.Objects(spec))
-            Walk(JsonNode.Parse(KubernetesJson.Serialize(o)), $"{o.Kind}/{o.Metadata.Name}", leaves);
+            Walk(JsonNode.Parse(ManifestJson.Serialize(o)), $"{o.Kind}/{o.Metadata.Name}", leaves);
         return leaves;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Ipfs.Manifests.Builders;
 using Ipfs.Manifests.Material;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using k8s.Models;
@@ -29,7 +30,7 @@ public class SecretsChecksumTests
     private static V1StatefulSet StatefulSet(ClusterSpec spec, SecretMaterial material) =>
         ClusterManifest.Build(spec, material).SelectMany(c => c.Objects).OfType<V1StatefulSet>().Single();
 
-    private static string Template(ClusterSpec spec, SecretMaterial material) => KubernetesJson.Serialize(StatefulSet(spec, material).Spec.Template);
+    private static string Template(ClusterSpec spec, SecretMaterial material) => ManifestJson.Serialize(StatefulSet(spec, material).Spec.Template);
 
     private static string Digest(ClusterSpec spec, SecretMaterial material) =>
         StatefulSet(spec, material).Spec.Template.Metadata.Annotations[SecretsChecksum.Annotation];
@@ -58,7 +59,7 @@ public class SecretsChecksumTests
         var before = StatefulSet(Private, Material(Private));
         var after = StatefulSet(Private, Rotated("password"));
         after.Spec.Template.Metadata.Annotations[SecretsChecksum.Annotation] = before.Spec.Template.Metadata.Annotations[SecretsChecksum.Annotation];
-        Assert.Equal(KubernetesJson.Serialize(before), KubernetesJson.Serialize(after));
+        Assert.Equal(ManifestJson.Serialize(before), ManifestJson.Serialize(after));
     }
 
     [Fact]

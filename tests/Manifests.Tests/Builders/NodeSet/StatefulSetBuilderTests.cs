@@ -1,5 +1,6 @@
 using Ipfs.Manifests.Builders.NodeSet;
 using Ipfs.Manifests.Config;
+using Ipfs.Manifests.Serialization;
 using Xunit;
 
 namespace Ipfs.Manifests.Tests.Builders.NodeSet;
@@ -191,7 +192,7 @@ public class StatefulSetBuilderTests
         Assert.Null(secret);
         Assert.Equal("ipfs-cluster-secret", set.Cluster.Env.Single(e => e.Name == "CLUSTER_SECRET").ValueFrom.SecretKeyRef.Name);
         Assert.Equal("ipfs-rest-api", set.Cluster.Env.Single(e => e.Name == "CLUSTER_RESTAPI_BASICAUTHCREDENTIALS").ValueFrom.SecretKeyRef.Name);
-        var everything = k8s.KubernetesJson.Serialize(set.StatefulSet) + k8s.KubernetesJson.Serialize(set.Scripts) + k8s.KubernetesJson.Serialize(set.PeerDirectory);
+        var everything = ManifestJson.Serialize(set.StatefulSet) + ManifestJson.Serialize(set.Scripts) + ManifestJson.Serialize(set.PeerDirectory);
         Assert.DoesNotContain(material.ClusterSecretHex, everything);
         Assert.DoesNotContain(material.RestApiPassword, everything);
         Assert.DoesNotContain(material.SwarmKeyHex!, everything);

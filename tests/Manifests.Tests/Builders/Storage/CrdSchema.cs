@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ipfs.Manifests.Serialization;
 using k8s;
 using YamlDotNet.RepresentationModel;
 
@@ -33,7 +34,7 @@ internal static class CrdSchema
     public static List<string> Problems(IKubernetesObject obj, JsonObject schema)
     {
         var problems = new List<string>();
-        Check(JsonNode.Parse(KubernetesJson.Serialize(obj)), schema, "", problems);
+        Check(JsonNode.Parse(ManifestJson.Serialize(obj)), schema, "", problems);
         return problems;
     }
 

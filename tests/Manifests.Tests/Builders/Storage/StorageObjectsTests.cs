@@ -4,6 +4,7 @@ using Ipfs.Manifests.Builders.Storage;
 using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Crds.Snapshot;
 using Ipfs.Manifests.Rendering;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using Ipfs.Manifests.Tests.Builders.NodeSet;
 using k8s;
@@ -60,8 +61,8 @@ public class StorageObjectsTests
         Assert.All(claims.Where(c => c.Metadata.Name.StartsWith("state-", StringComparison.Ordinal)), c => Assert.Equal("25Gi", c.Spec.Resources.Requests["storage"].ToString()));
 
         // Growing the volumes leaves the StatefulSet (whose claim templates are immutable) as it was.
-        var before = KubernetesJson.Serialize(new NodeSetObjects(TestSpecs.Prod).StatefulSet.Spec.VolumeClaimTemplates);
-        var after = KubernetesJson.Serialize(new NodeSetObjects(spec).StatefulSet.Spec.VolumeClaimTemplates);
+        var before = string.Join('\n', new NodeSetObjects(TestSpecs.Prod).StatefulSet.Spec.VolumeClaimTemplates.Select(ManifestJson.Serialize));
+        var after = string.Join('\n', new NodeSetObjects(spec).StatefulSet.Spec.VolumeClaimTemplates.Select(ManifestJson.Serialize));
         Assert.Equal(before, after);
     }
 
@@ -142,9 +143,9 @@ public class StorageObjectsTests
     public void EveryStorageObjectRoundTripsThroughRenderedYaml()
     {
         var objects = Objects(TestSpecs.Prod);
-        var loaded = KubernetesYaml.LoadAllFromString(ManifestRenderer.Documents(objects), CustomResourceTypes.TypeMap());
+        var loaded = ManifestYaml.LoadAll(ManifestRenderer.Documents(objects));
 
-        Assert.Equal(objects.Select(o => KubernetesJson.Serialize(o)), loaded.Select(o => KubernetesJson.Serialize(o)));
+        Assert.Equal(objects.Select(o => ManifestJson.Serialize(o)), loaded.Select(o => ManifestJson.Serialize(o)));
         Assert.IsType<V1VolumeSnapshotClass>(loaded[2]);
     }
 

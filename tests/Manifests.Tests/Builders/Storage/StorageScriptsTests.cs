@@ -1,6 +1,7 @@
 using Ipfs.Manifests.Builders.Storage;
 using Ipfs.Manifests.Crds;
 using Ipfs.Manifests.Crds.Snapshot;
+using Ipfs.Manifests.Serialization;
 using Ipfs.Manifests.Spec;
 using k8s;
 using Xunit;
@@ -275,7 +276,7 @@ public class StorageScriptsTests
     // ---------------------------------------------------------------------------------------
 
     private static List<V1VolumeSnapshot> CreatedSnapshots(StorageScriptHarness h) => Directory.GetFiles(h.Created).Order(StringComparer.Ordinal)
-        .Select(f => (V1VolumeSnapshot)KubernetesYaml.LoadAllFromString(File.ReadAllText(f), CustomResourceTypes.TypeMap()).Single())
+        .Select(f => (V1VolumeSnapshot)ManifestYaml.LoadAll(File.ReadAllText(f)).Single())
         .ToList();
 
     [Fact]
